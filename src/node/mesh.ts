@@ -1,0 +1,208 @@
+import { EventEmitter } from 'node:events'
+import { KEEP_ALIVE } from '@libp2p/interface'
+import type { Connection, PeerId, PeerInfo, IdentifyResult, Stream } from '@libp2p/interface'
+import { logger as createLogger } from '@libp2p/logger'
+import { generateKeyPair } from '@libp2p/crypto/keys'
+import { multiaddr } from '@multiformats/multiaddr'
+import { ChannelHub } from '../channel/hub.js'
+import type { Channel, ChannelOptions } from '../channel/index.js'
+import { ClosedError, MeshchanError } from '../errors.js'
+import { loadOrCreateIdentity } from './identity.js'
+import { buildLibp2p, type MeshLibp2p } from './libp2p.js'
+import { resolveMeshOptions, type MeshOptions, type ResolvedMeshOptions } from './options.js'
+import { GossipsubPort } from './pubsub.js'
+import { raceSignal } from './signal.js'
+
+/**
+ * Every meshchan peer handles this protocol. Identify advertises it, which is how a mesh tells
+ * meshchan peers apart from other libp2p peers it happens to be connected to.
+ */
+export const MESH_PROTOCOL = '/meshchan/mesh/1.0.0'
+
+/** Events a {@link Mesh} emits. */
+export interface MeshEvents {
+  /** A meshchan peer connected and identified itself. Argument: its PeerId. */
+  'peer:join': [peerId: string]
+  /** A meshchan peer's last connection closed (hang-up, crash, or failed pings). Argument: its PeerId. */
+  'peer:leave': [peerId: string]
+}
+
+/** A dial failed; the message says why in terms a user can act on. */
+export class DialError extends MeshchanError {
+  constructor (message: string, options?: { cause?: unknown }) {
+    super('ERR_DIAL', message, options)
+  }
+}
+
+/**
+ * One meshchan peer: a libp2p node with meshchan's protocols, its peer set and its channels.
+ * Create with {@link createMesh}; always `await mesh.stop()` when done.
+ */
+export class Mesh extends EventEmitter<MeshEvents> {
+  /** The underlying libp2p node, for advanced use (custom protocols, metrics). */
+  readonly libp2p: MeshLibp2p
+  /** Options after validation and defaults. */
+  readonly options: ResolvedMeshOptions
+  private readonly port: GossipsubPort
+  private readonly hub: ChannelHub
+  private readonly joined = new Set<string>()
+  private readonly dialing = new Set<string>()
+  private readonly log
+  private stopping: Promise<void> | undefined
+
+  /** @internal use {@link createMesh} */
+  constructor (libp2p: MeshLibp2p, options: ResolvedMeshOptions) {
+    super()
+    this.libp2p = libp2p
+    this.options = options
+    this.log = createLogger(`${options.logger}:mesh`)
+    this.port = new GossipsubPort(libp2p.services.pubsub, libp2p.peerId.toString())
+    this.hub = new ChannelHub(this.port)
+    libp2p.addEventListener('peer:identify', this.onIdentify)
+    libp2p.addEventListener('peer:disconnect', this.onDisconnect)
+    libp2p.addEventListener('peer:discovery', this.onDiscovery)
+  }
+
+  /** This peer's id (base58 string form). Stable across restarts when `identity` is set. */
+  get peerId (): string {
+    return this.libp2p.peerId.toString()
+  }
+
+  /** Addresses other peers can dial, each ending in `/p2p/<peerId>`. */
+  get addresses (): string[] {
+    return this.libp2p.getMultiaddrs().map(ma => ma.toString())
+  }
+
+  /** meshchan peers currently connected (other libp2p peers are not listed). */
+  peers (): string[] {
+    return [...this.joined]
+  }
+
+  /**
+   * A broadcast channel on the gossipsub topic `meshchan/ch/<name>`: every receiver in the mesh
+   * gets every message. See {@link Channel}.
+   */
+  channel<T = unknown>(name: string, options?: ChannelOptions<T>): Channel<T> {
+    if (this.stopping !== undefined) throw new ClosedError('mesh')
+    return this.hub.channel<T>(name, options)
+  }
+
+  /** Connects to a peer by multiaddr (with `/p2p/<id>`). Rejects with {@link DialError}. */
+  async dial (address: string, options: { signal?: AbortSignal } = {}): Promise<void> {
+    let ma
+    try {
+      ma = multiaddr(address)
+    } catch (err) {
+      throw new DialError(`"${address}" is not a valid multiaddr`, { cause: err })
+    }
+    try {
+      await this.libp2p.dial(ma, { signal: options.signal ?? AbortSignal.timeout(this.options.dialTimeout) })
+    } catch (err) {
+      throw new DialError(this.explainDialFailure(address, err), { cause: err })
+    }
+  }
+
+  /**
+   * Resolves once at least `count` meshchan peers are connected. Rejects with {@link TimeoutError}
+   * after `timeout` ms (default 30 s) or when `signal` aborts.
+   */
+  async waitForPeers (count: number, options: { signal?: AbortSignal, timeout?: number } = {}): Promise<void> {
+    if (this.joined.size >= count) return
+    const { promise, resolve } = Promise.withResolvers<void>()
+    const check = (): void => { if (this.joined.size >= count) resolve() }
+    this.on('peer:join', check)
+    try {
+      await raceSignal(promise, { signal: options.signal, timeout: options.timeout ?? (options.signal === undefined ? 30_000 : undefined) }, `waiting for ${count} peer(s)`)
+    } finally {
+      this.off('peer:join', check)
+    }
+  }
+
+  /** Closes channels, connections and listeners. Idempotent; the process can exit afterwards. */
+  async stop (): Promise<void> {
+    this.stopping ??= this.doStop()
+    return this.stopping
+  }
+
+  private async doStop (): Promise<void> {
+    this.hub.close()
+    this.port.close()
+    this.libp2p.removeEventListener('peer:identify', this.onIdentify)
+    this.libp2p.removeEventListener('peer:disconnect', this.onDisconnect)
+    this.libp2p.removeEventListener('peer:discovery', this.onDiscovery)
+    await this.libp2p.stop()
+    for (const peer of [...this.joined]) {
+      this.joined.delete(peer)
+      this.emit('peer:leave', peer)
+    }
+  }
+
+  private readonly onIdentify = (evt: CustomEvent<IdentifyResult>): void => {
+    const { peerId, protocols } = evt.detail
+    const id = peerId.toString()
+    if (!protocols.includes(MESH_PROTOCOL) || this.joined.has(id)) return
+    // identify may finish just after the connection closed (a cut link); only live peers join.
+    if (this.libp2p.getConnections(peerId).length === 0) return
+    this.joined.add(id)
+    // Keep-alive makes libp2p re-dial a meshchan peer that drops (bounded retries, backoff).
+    this.libp2p.peerStore.merge(peerId, { tags: { [KEEP_ALIVE]: { value: 1 } } })
+      .catch(err => { this.log.error('tagging %s failed: %e', id, err) })
+    this.log('peer joined %s', id)
+    this.emit('peer:join', id)
+  }
+
+  private readonly onDisconnect = (evt: CustomEvent<PeerId>): void => {
+    const id = evt.detail.toString()
+    this.port.peerGone()
+    if (!this.joined.delete(id)) return
+    this.log('peer left %s', id)
+    this.emit('peer:leave', id)
+  }
+
+  private readonly onDiscovery = (evt: CustomEvent<PeerInfo>): void => {
+    const { id } = evt.detail
+    const key = id.toString()
+    if (key === this.peerId || this.dialing.has(key) || this.libp2p.getConnections(id).length > 0) return
+    this.dialing.add(key)
+    this.libp2p.dial(id, { signal: AbortSignal.timeout(this.options.dialTimeout) })
+      .catch(err => { this.log('dial to discovered %s failed: %s', key, this.explainDialFailure(key, err)) })
+      .finally(() => this.dialing.delete(key))
+  }
+
+  private explainDialFailure (target: string, err: unknown): string {
+    const reason = err instanceof Error ? err.message : String(err)
+    const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError')
+    if (timedOut && this.options.swarmKey !== undefined) {
+      return `could not connect to ${target} within ${this.options.dialTimeout} ms. This mesh is a private network ` +
+        `(swarmKey ${this.options.swarmKey}); a peer with a different swarm key, or none, looks exactly like this. ` +
+        'Check that both peers use the same key file.'
+    }
+    return `could not connect to ${target}: ${reason}`
+  }
+}
+
+/**
+ * Starts a meshchan peer. Options are validated first ({@link InvalidOptionError} names the bad
+ * field). Resolves once the peer listens; it joins the mesh through `bootstrap` and/or `mdns`.
+ */
+export async function createMesh (options: MeshOptions = {}): Promise<Mesh> {
+  const resolved = resolveMeshOptions(options)
+  const privateKey = resolved.identity !== undefined
+    ? await loadOrCreateIdentity(resolved.identity)
+    : await generateKeyPair('Ed25519')
+  const libp2p = await buildLibp2p(resolved, privateKey)
+  const mesh = new Mesh(libp2p, resolved)
+  await libp2p.handle(MESH_PROTOCOL, closeMeshStream, { runOnLimitedConnection: false })
+  try {
+    await libp2p.start()
+  } catch (err) {
+    await Promise.resolve(libp2p.stop()).catch(() => {})
+    throw new MeshchanError('ERR_START', `could not start the peer: ${(err as Error).message}`, { cause: err })
+  }
+  return mesh
+}
+
+/** The mesh protocol carries no data yet: it exists to be advertised. */
+function closeMeshStream (stream: Stream, _connection: Connection): void {
+  stream.close().catch(() => { stream.abort(new Error('close failed')) })
+}

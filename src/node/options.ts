@@ -1,0 +1,119 @@
+import { multiaddr } from '@multiformats/multiaddr'
+import { InvalidOptionError } from '../errors.js'
+import type { ConnectionGater } from '@libp2p/interface'
+
+/** Options of {@link createMesh}. Every field is optional; each is validated with an error naming it. */
+export interface MeshOptions {
+  /** Multiaddrs to listen on. Default: a random TCP port on all IPv4 interfaces (`/ip4/0.0.0.0/tcp/0`). */
+  listen?: string[]
+  /** Multiaddrs of peers to join through, each ending in `/p2p/<PeerId>`. Default: none. */
+  bootstrap?: string[]
+  /** Discover peers on the local network with multicast DNS. Default: false. */
+  mdns?: boolean
+  /**
+   * Path of a key file holding this peer's private key. Created (mode 0600) if missing and reused
+   * on every start, so the PeerId is stable across restarts. Default: a new identity each start.
+   */
+  identity?: string
+  /** Directory for durable state (Raft logs, snapshots). Reserved for queues; created on demand. */
+  dataDir?: string
+  /** Namespace of this mesh's debug logs (`@libp2p/logger`, enable with `DEBUG=meshchan:*`). Default: `meshchan`. */
+  logger?: string
+  /**
+   * Private network: path of a libp2p swarm key file (`/key/swarm/psk/1.0.0/`). Peers without the
+   * same key cannot connect. Default: none (public network, still Noise-encrypted).
+   */
+  swarmKey?: string
+  /**
+   * Failure detection: how often connected peers are pinged, and how long a ping may take
+   * before the connection is judged dead and closed (which emits `peer:leave`).
+   * Default: every 2000 ms, 2000 ms timeout.
+   */
+  failureDetection?: { pingInterval?: number, pingTimeout?: number }
+  /** How long a dial may take, in ms. Default 5000. */
+  dialTimeout?: number
+  /**
+   * Advanced: extra connection gating, consulted in addition to meshchan's own. The testkit uses it
+   * to cut partitions; most applications never set it.
+   */
+  connectionGater?: ConnectionGater
+}
+
+export interface ResolvedMeshOptions {
+  listen: string[]
+  bootstrap: string[]
+  mdns: boolean
+  identity: string | undefined
+  dataDir: string | undefined
+  logger: string
+  swarmKey: string | undefined
+  pingInterval: number
+  pingTimeout: number
+  dialTimeout: number
+  connectionGater: ConnectionGater | undefined
+}
+
+const KNOWN = new Set(['listen', 'bootstrap', 'mdns', 'identity', 'dataDir', 'logger', 'swarmKey', 'failureDetection', 'dialTimeout', 'connectionGater'])
+
+function stringList (field: string, value: unknown, requirePeerId: boolean): string[] {
+  if (!Array.isArray(value)) throw new InvalidOptionError(field, `expected an array of multiaddr strings, got ${typeof value}`)
+  return value.map((entry, i) => {
+    if (typeof entry !== 'string') throw new InvalidOptionError(`${field}[${i}]`, `expected a multiaddr string, got ${typeof entry}`)
+    let ma
+    try {
+      ma = multiaddr(entry)
+    } catch (err) {
+      throw new InvalidOptionError(`${field}[${i}]`, `"${entry}" is not a valid multiaddr (${(err as Error).message})`)
+    }
+    if (requirePeerId && ma.getComponents().find(c => c.name === 'p2p') == null) {
+      throw new InvalidOptionError(`${field}[${i}]`, `"${entry}" must end with /p2p/<PeerId> so the peer can be authenticated`)
+    }
+    return entry
+  })
+}
+
+function positiveInt (field: string, value: unknown, fallback: number): number {
+  if (value === undefined) return fallback
+  if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) {
+    throw new InvalidOptionError(field, `expected a positive integer (ms), got ${String(value)}`)
+  }
+  return value
+}
+
+function optionalString (field: string, value: unknown): string | undefined {
+  if (value === undefined) return undefined
+  if (typeof value !== 'string' || value.length === 0) throw new InvalidOptionError(field, `expected a non-empty string, got ${typeof value}`)
+  return value
+}
+
+/** Validates user options and fills in defaults. Unknown fields are errors: a typo must not pass silently. */
+export function resolveMeshOptions (options: unknown = {}): ResolvedMeshOptions {
+  if (options == null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new InvalidOptionError('options', 'expected an object')
+  }
+  const o = options as Record<string, unknown>
+  for (const key of Object.keys(o)) {
+    if (!KNOWN.has(key)) throw new InvalidOptionError(key, `unknown option (known: ${[...KNOWN].join(', ')})`)
+  }
+  if (o.mdns !== undefined && typeof o.mdns !== 'boolean') throw new InvalidOptionError('mdns', `expected a boolean, got ${typeof o.mdns}`)
+  const fd = o.failureDetection
+  if (fd !== undefined && (fd == null || typeof fd !== 'object')) throw new InvalidOptionError('failureDetection', 'expected an object')
+  const fdo = (fd ?? {}) as Record<string, unknown>
+  const gater = o.connectionGater
+  if (gater !== undefined && (gater == null || typeof gater !== 'object')) throw new InvalidOptionError('connectionGater', 'expected a ConnectionGater object')
+  const listen = o.listen === undefined ? ['/ip4/0.0.0.0/tcp/0'] : stringList('listen', o.listen, false)
+  if (listen.length === 0) throw new InvalidOptionError('listen', 'expected at least one address')
+  return {
+    listen,
+    bootstrap: o.bootstrap === undefined ? [] : stringList('bootstrap', o.bootstrap, true),
+    mdns: o.mdns === true,
+    identity: optionalString('identity', o.identity),
+    dataDir: optionalString('dataDir', o.dataDir),
+    logger: optionalString('logger', o.logger) ?? 'meshchan',
+    swarmKey: optionalString('swarmKey', o.swarmKey),
+    pingInterval: positiveInt('failureDetection.pingInterval', fdo.pingInterval, 2000),
+    pingTimeout: positiveInt('failureDetection.pingTimeout', fdo.pingTimeout, 2000),
+    dialTimeout: positiveInt('dialTimeout', o.dialTimeout, 5000),
+    connectionGater: gater as ConnectionGater | undefined
+  }
+}
