@@ -171,13 +171,12 @@ export class Mesh extends EventEmitter<MeshEvents> {
 
   private explainDialFailure (target: string, err: unknown): string {
     const reason = err instanceof Error ? err.message : String(err)
-    const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError')
-    if (timedOut && this.options.swarmKey !== undefined) {
-      return `could not connect to ${target} within ${this.options.dialTimeout} ms. This mesh is a private network ` +
-        `(swarmKey ${this.options.swarmKey}); a peer with a different swarm key, or none, looks exactly like this. ` +
-        'Check that both peers use the same key file.'
-    }
-    return `could not connect to ${target}: ${reason}`
+    if (this.options.swarmKey === undefined) return `could not connect to ${target}: ${reason}`
+    // With a pre-shared key, a peer on another key (or none) gives no error of its own: the
+    // handshake just never completes. Say what it most likely is.
+    return `could not connect to ${target} (${reason}). This mesh is a private network (swarmKey ` +
+      `${this.options.swarmKey}); a peer with a different swarm key, or none, fails exactly like this. ` +
+      'Check that both peers use the same key file.'
   }
 }
 
