@@ -239,6 +239,26 @@ export class Channel<T> extends EventEmitter<ChannelEvents> {
   }
 
   /**
+   * Resolves once at least `count` *remote* peers receive on this channel (are subscribed to its
+   * topic); receivers in this process are not counted. Useful before a burst of sends, since `send`
+   * only waits for one receiver. Rejects with `TimeoutError` on abort or timeout (default: the
+   * channel's `sendTimeout`), `ClosedError` if the channel closes first.
+   */
+  async waitForReceivers (count: number, options: RecvOptions = {}): Promise<void> {
+    if (this.#closed) throw new ClosedError(`channel "${this.name}"`)
+    if (this.#topic.remoteReceivers >= count) return
+    const deadline = new Deadline(`waitForReceivers(${count}) on channel "${this.name}"`, options.signal, options.timeout ?? this.#opts.sendTimeout)
+    try {
+      await this.#topic.waitForRemote(this, count, deadline.signal)
+    } finally {
+      deadline.dispose()
+    }
+  }
+
+  /** Remote peers currently receiving on this channel (subscribed to its topic). */
+  get remoteReceivers (): number { return this.#topic.remoteReceivers }
+
+  /**
    * Makes this object a receiver now: it joins the topic (the first local receiver of the name
    * subscribes the hub) and buffers what arrives from then on. `recv()`, iteration and the
    * `subscribe` option do this implicitly. Idempotent.

@@ -70,6 +70,7 @@ interface Decoded { epoch: string, seq: number, messages: Array<ChannelMessage<a
 
 interface Waiter {
   owner: object
+  ready(): boolean
   resolve(): void
   reject(err: unknown): void
 }
@@ -141,13 +142,25 @@ export class Topic {
     }
   }
 
+  /** Remote peers currently subscribed to the topic. */
+  get remoteReceivers (): number { return this.#remoteSubscribers }
+
   /**
    * Resolves once a receiver exists (at once if one does). Waiters are resolved in call order, in one
    * synchronous pass. Aborting `signal` rejects with its `reason`.
    */
   waitForReceiver (owner: object, signal?: AbortSignal): Promise<void> {
+    return this.#wait(owner, () => this.hasReceiver, signal)
+  }
+
+  /** Resolves once at least `count` remote peers subscribe to the topic. */
+  waitForRemote (owner: object, count: number, signal?: AbortSignal): Promise<void> {
+    return this.#wait(owner, () => this.#remoteSubscribers >= count, signal)
+  }
+
+  #wait (owner: object, ready: () => boolean, signal?: AbortSignal): Promise<void> {
     if (signal?.aborted === true) return Promise.reject(signal.reason)
-    if (this.hasReceiver && this.#waiters.length === 0) return Promise.resolve()
+    if (ready() && this.#waiters.length === 0) return Promise.resolve()
     return new Promise<void>((resolve, reject) => {
       const onAbort = (): void => {
         const i = this.#waiters.indexOf(w)
@@ -156,6 +169,7 @@ export class Topic {
       }
       const w: Waiter = {
         owner,
+        ready,
         resolve: () => { signal?.removeEventListener('abort', onAbort); resolve() },
         reject: (err) => { signal?.removeEventListener('abort', onAbort); reject(err) }
       }
@@ -218,9 +232,15 @@ export class Topic {
     }
   }
 
+  /** Resolves, in call order, every waiter whose condition holds. */
   #wake (): void {
-    if (this.#waiters.length === 0 || !this.hasReceiver) return
-    for (const w of this.#waiters.splice(0)) w.resolve()
+    if (this.#waiters.length === 0) return
+    const ready: Waiter[] = []
+    for (let i = 0; i < this.#waiters.length;) {
+      const w = this.#waiters[i]!
+      if (w.ready()) { this.#waiters.splice(i, 1); ready.push(w) } else i++
+    }
+    for (const w of ready) w.resolve()
   }
 
   #validate (msg: TopicMessage): Validation {
