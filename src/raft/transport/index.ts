@@ -1,0 +1,5 @@
+export type { RaftTransport, RaftMessageHandler, UnknownGroupHandler, RaftTransportStats } from './types.js'
+export { InvalidGroupIdError } from './errors.js'
+export { MAX_GROUP_ID_BYTES } from './group-id.js'
+export { RAFT_PROTOCOL, Libp2pRaftTransport, libp2pRaftTransport, type Libp2pRaftTransportOptions } from './libp2p.js'
+export { MemoryRaftNetwork, MemoryRaftTransport, type LinkFilter, type LinkVerdict, type MemoryRaftNetworkOptions } from './memory.js'
