@@ -114,3 +114,24 @@ export async function listFrames (path: string): Promise<Array<{ offset: number,
   }
   return out
 }
+
+/** Payload size used by the kill -9 writer: up to ~2 KB, derived from (index, term). */
+export function killPayload (index: number, term: number): Uint8Array {
+  return payload(index, term, ((index * 31 + term * 17) % 50) * 40)
+}
+
+export function killEntry (index: number, term: number): Entry {
+  return { index, term, type: TYPES[index % 3], data: killPayload(index, term) }
+}
+
+/** Small seeded PRNG (mulberry32): the same seed gives the same sequence of decisions. */
+export function rng (seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
