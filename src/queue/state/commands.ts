@@ -1,0 +1,254 @@
+import { InvalidCommandError } from '../errors.js'
+import { QueueCommand } from './queue-state.js'
+import { MAX_ID_LENGTH, MAX_LEASE_COUNT, MAX_NAME_LENGTH } from './types.js'
+import type { CommandName, Fence, QueueConfig } from './types.js'
+
+/**
+ * Building and reading queue commands: the bytes the owner proposes and every replica applies.
+ * {@link encodeCommand} is for the owner; {@link decodeCommand} validates everything, so the state
+ * machine only ever sees well-formed commands (anything else is applied as an `invalid` no-op).
+ */
+
+/** Fields every command carries. */
+export interface CommandMeta {
+  /** The owner's clock (ms since the Unix epoch) when it proposed the command. */
+  now: number
+  /** Client session for retry deduplication; omit for owner-internal commands like `expire`. */
+  client?: string
+  /** > 0 with a `client`: a retried identical request returns the original result. */
+  requestId?: number
+  /** The client's lowest request id still awaiting an answer (results below it may be forgotten). */
+  firstIncomplete?: number
+}
+
+export interface PutInput {
+  id: string
+  payload: Uint8Array
+  producer?: string
+  /** Absolute time (ms) before which the message is not delivered. */
+  delayUntil?: number
+  /** Per-message delivery limit (0 = unlimited); default: the queue's `maxDeliveries`. */
+  maxDeliveries?: number
+}
+
+export interface LeaseInput {
+  consumer: string
+  /** Credit: hand out at most this many (1 … {@link MAX_LEASE_COUNT}). */
+  count: number
+  /** Lease length; the deadline is now + leaseMs. */
+  leaseMs: number
+}
+
+export interface NackInput extends Fence {
+  delayMs?: number
+  /** Dead-letter the message now instead of releasing it. */
+  deadLetter?: boolean
+}
+
+export interface ExtendInput extends Fence {
+  /** The new deadline is now + ms. */
+  ms: number
+}
+
+export interface RequeueInput {
+  ids?: string[]
+  all?: boolean
+}
+
+/** One command, as the owner builds it. Exactly one body key. */
+export type CommandInput = CommandMeta & (
+  | { put: PutInput }
+  | { lease: LeaseInput }
+  | { ack: Fence }
+  | { nack: NackInput }
+  | { extend: ExtendInput }
+  | { expire: { max?: number } }
+  | { requeueDead: RequeueInput }
+  | { purge: { dead?: boolean } }
+  | { configure: Partial<QueueConfig> }
+)
+
+/** A decoded, validated command. */
+export type DecodedBody =
+  | { type: 'put', id: string, payload: Uint8Array, producer: string, delayUntil: number, maxDeliveries: number | undefined }
+  | { type: 'lease', consumer: string, count: number, leaseMs: number }
+  | { type: 'ack', fence: Fence }
+  | { type: 'nack', fence: Fence, delayMs: number, deadLetter: boolean }
+  | { type: 'extend', fence: Fence, ms: number }
+  | { type: 'expire', max: number }
+  | { type: 'requeueDead', ids: string[], all: boolean }
+  | { type: 'purge', dead: boolean }
+  | { type: 'configure', config: Partial<QueueConfig> }
+
+export interface DecodedCommand {
+  now: number
+  client: string
+  requestId: number
+  firstIncomplete: number
+  body: DecodedBody
+}
+
+const BODY_KEYS = ['put', 'lease', 'ack', 'nack', 'extend', 'expire', 'requeueDead', 'purge', 'configure'] as const satisfies readonly CommandName[]
+
+/** Most ids one requeueDead command may name (decoding refuses more, bounding the work per entry). */
+export const MAX_REQUEUE_IDS = 10_000
+
+/** Encode a command for proposal. Throws {@link InvalidCommandError} if it would not validate. */
+export function encodeCommand (cmd: CommandInput): Uint8Array {
+  const c = cmd as CommandMeta & Record<string, any>
+  const msg: Partial<QueueCommand> = {
+    version: 1,
+    client: c.client ?? '',
+    requestId: c.requestId ?? 0,
+    firstIncomplete: c.firstIncomplete ?? 0,
+    now: c.now
+  }
+  if ('put' in cmd) {
+    const p = cmd.put
+    msg.put = { id: p.id, payload: p.payload as Uint8Array<ArrayBuffer>, producer: p.producer ?? '', delayUntil: p.delayUntil ?? 0, maxDeliveries: p.maxDeliveries }
+  } else if ('lease' in cmd) {
+    msg.lease = { ...cmd.lease }
+  } else if ('ack' in cmd) {
+    msg.ack = fenceOut(cmd.ack)
+  } else if ('nack' in cmd) {
+    msg.nack = { ...fenceOut(cmd.nack), delayMs: cmd.nack.delayMs ?? 0, deadLetter: cmd.nack.deadLetter ?? false }
+  } else if ('extend' in cmd) {
+    msg.extend = { ...fenceOut(cmd.extend), ms: cmd.extend.ms }
+  } else if ('expire' in cmd) {
+    msg.expire = { max: cmd.expire.max ?? 0 }
+  } else if ('requeueDead' in cmd) {
+    msg.requeueDead = { ids: cmd.requeueDead.ids ?? [], all: cmd.requeueDead.all ?? false }
+  } else if ('purge' in cmd) {
+    msg.purge = { dead: cmd.purge.dead ?? false }
+  } else if ('configure' in cmd) {
+    msg.configure = { ...cmd.configure }
+  }
+  const bytes = QueueCommand.encode(msg)
+  // Refuse locally what every replica would refuse, so the owner finds out before proposing.
+  decodeCommand(bytes)
+  return bytes
+}
+
+function fenceOut (f: Fence): Fence {
+  return { id: f.id, seq: f.seq, consumer: f.consumer, term: f.term, attempt: f.attempt }
+}
+
+/** The command name of an encoded command, or 'unknown' if it cannot be decoded. */
+export function commandName (bytes: Uint8Array): CommandName | 'unknown' {
+  try {
+    return decodeCommand(bytes).body.type
+  } catch {
+    return 'unknown'
+  }
+}
+
+/**
+ * Decode and validate a command. Throws {@link InvalidCommandError} (with `command` set when the
+ * body was recognised) for undecodable bytes, another version, no body or several, or fields out
+ * of range.
+ */
+export function decodeCommand (bytes: Uint8Array): DecodedCommand {
+  let msg: QueueCommand
+  try {
+    msg = QueueCommand.decode(bytes, { limits: { requeueDead: { ids: MAX_REQUEUE_IDS } } as any })
+  } catch (err) {
+    throw new InvalidCommandError('undecodable queue command', { cause: err })
+  }
+  if (msg.version !== 1) throw new InvalidCommandError(`unsupported queue command version ${msg.version}`)
+  const present = BODY_KEYS.filter(k => msg[k] != null)
+  if (present.length !== 1) throw new InvalidCommandError(`a queue command needs exactly one body, got ${present.length}`)
+  const name = present[0] as CommandName
+  const fail = (m: string): never => { throw Object.assign(new InvalidCommandError(`${name}: ${m}`), { command: name }) }
+  const time = (v: number, what: string): number => {
+    if (!Number.isSafeInteger(v) || v < 0) fail(`${what} out of range`)
+    return v
+  }
+  const id = (v: string, what = 'id'): string => {
+    if (v.length === 0 || v.length > MAX_ID_LENGTH) fail(`${what} must be 1–${MAX_ID_LENGTH} characters`)
+    return v
+  }
+  const nameField = (v: string, what: string, required: boolean): string => {
+    if ((required && v.length === 0) || v.length > MAX_NAME_LENGTH) fail(`${what} must be ${required ? 1 : 0}–${MAX_NAME_LENGTH} characters`)
+    return v
+  }
+  const fence = (f: { id: string, seq: number, consumer: string, term: number, attempt: number }): Fence => ({
+    id: id(f.id),
+    seq: time(f.seq, 'seq'),
+    consumer: nameField(f.consumer, 'consumer', true),
+    term: time(f.term, 'term'),
+    attempt: f.attempt
+  })
+  if (msg.client.length > MAX_NAME_LENGTH) fail('client name too long')
+  const meta = {
+    now: time(msg.now, 'now'),
+    client: msg.client,
+    requestId: time(msg.requestId, 'requestId'),
+    firstIncomplete: time(msg.firstIncomplete, 'firstIncomplete')
+  }
+  let body: DecodedBody
+  switch (name) {
+    case 'put': {
+      const p = msg.put!
+      body = {
+        type: 'put',
+        id: id(p.id),
+        payload: p.payload,
+        producer: nameField(p.producer, 'producer', false),
+        delayUntil: time(p.delayUntil, 'delayUntil'),
+        maxDeliveries: p.maxDeliveries
+      }
+      break
+    }
+    case 'lease': {
+      const l = msg.lease!
+      if (l.count < 1 || l.count > MAX_LEASE_COUNT) fail(`count must be 1–${MAX_LEASE_COUNT}`)
+      if (l.leaseMs < 1) fail('leaseMs must be at least 1')
+      body = { type: 'lease', consumer: nameField(l.consumer, 'consumer', true), count: l.count, leaseMs: l.leaseMs }
+      break
+    }
+    case 'ack':
+      body = { type: 'ack', fence: fence(msg.ack!) }
+      break
+    case 'nack':
+      body = { type: 'nack', fence: fence(msg.nack!), delayMs: msg.nack!.delayMs, deadLetter: msg.nack!.deadLetter }
+      break
+    case 'extend':
+      if (msg.extend!.ms < 1) fail('ms must be at least 1')
+      body = { type: 'extend', fence: fence(msg.extend!), ms: msg.extend!.ms }
+      break
+    case 'expire':
+      body = { type: 'expire', max: msg.expire!.max }
+      break
+    case 'requeueDead': {
+      const r = msg.requeueDead!
+      for (const i of r.ids) id(i)
+      if (!r.all && r.ids.length === 0) fail('name ids or all')
+      body = { type: 'requeueDead', ids: r.ids, all: r.all }
+      break
+    }
+    case 'purge':
+      body = { type: 'purge', dead: msg.purge!.dead }
+      break
+    case 'configure': {
+      const c = msg.configure!
+      const config: Partial<QueueConfig> = {}
+      const positive = (k: keyof QueueConfig, v: number | undefined, allowZero = false): void => {
+        if (v === undefined) return
+        if (!Number.isSafeInteger(v) || v < (allowZero ? 0 : 1)) fail(`${k} must be ${allowZero ? 'a non-negative' : 'a positive'} integer`)
+        config[k] = v
+      }
+      positive('maxLength', c.maxLength)
+      positive('maxBytes', c.maxBytes)
+      positive('maxDeliveries', c.maxDeliveries, true)
+      positive('dedupWindowMs', c.dedupWindowMs, true)
+      positive('maxDedupEntries', c.maxDedupEntries)
+      positive('maxDead', c.maxDead)
+      positive('sessionTtlMs', c.sessionTtlMs, true)
+      positive('maxSessions', c.maxSessions)
+      positive('maxResultsPerClient', c.maxResultsPerClient)
+      body = { type: 'configure', config }
+      break
+    }
+  }
+  return { ...meta, body }
+}
