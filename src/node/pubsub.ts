@@ -56,8 +56,13 @@ export class GossipsubPort implements PubSubPort {
   }
 
   private readonly onSubscriptionChange = (evt: CustomEvent<{ subscriptions: Array<{ topic: string }> }>): void => {
-    for (const { topic } of evt.detail.subscriptions) this.notify(topic)
+    for (const { topic } of evt.detail.subscriptions) {
+      this.notify(topic)
+      this.recheckUntilSendable(topic)
+    }
   }
+
+  private readonly rechecks = new Map<string, NodeJS.Timeout>()
 
   constructor (private readonly pubsub: GossipSub, selfId: string) {
     this.selfId = selfId
@@ -95,8 +100,36 @@ export class GossipsubPort implements PubSubPort {
     return result.recipients.length
   }
 
+  /**
+   * Remote subscribers we can actually send to. A peer's subscription can arrive (on its stream)
+   * before our own outbound gossipsub stream to it is open, and a publish in that window silently
+   * skips the peer; so a subscriber only counts once our outbound stream exists.
+   */
   subscribers (topic: string): string[] {
-    return this.pubsub.getSubscribers(topic).map(p => p.toString())
+    return this.pubsub.getSubscribers(topic).map(p => p.toString()).filter(id => this.sendable(id))
+  }
+
+  private sendable (id: string): boolean {
+    // Not public API of gossipsub; if it disappears, fall back to counting every subscriber.
+    const outbound = (this.pubsub as unknown as { streamsOutbound?: Map<string, unknown> }).streamsOutbound
+    return outbound === undefined || outbound.has(id)
+  }
+
+  /**
+   * gossipsub emits no event when an outbound stream opens, so while some subscriber of a watched
+   * topic is not yet sendable, re-check briefly (every 10 ms, at most 3 s) and notify listeners.
+   */
+  private recheckUntilSendable (topic: string, attempt = 0): void {
+    if (!this.listeners.has(topic) || this.rechecks.has(topic)) return
+    const pending = this.pubsub.getSubscribers(topic).some(p => !this.sendable(p.toString()))
+    if (!pending || attempt >= 300) return
+    const timer = setTimeout(() => {
+      this.rechecks.delete(topic)
+      this.notify(topic)
+      this.recheckUntilSendable(topic, attempt + 1)
+    }, 10)
+    timer.unref()
+    this.rechecks.set(topic, timer)
   }
 
   onSubscribersChange (topic: string, listener: () => void): () => void {
@@ -106,6 +139,7 @@ export class GossipsubPort implements PubSubPort {
       this.listeners.set(topic, set)
     }
     set.add(listener)
+    this.recheckUntilSendable(topic)
     return () => {
       set.delete(listener)
       if (set.size === 0 && this.listeners.get(topic) === set) this.listeners.delete(topic)
@@ -122,6 +156,8 @@ export class GossipsubPort implements PubSubPort {
     this.pubsub.removeEventListener('subscription-change', this.onSubscriptionChange)
     this.handlers.clear()
     this.listeners.clear()
+    for (const timer of this.rechecks.values()) clearTimeout(timer)
+    this.rechecks.clear()
   }
 
   private notify (topic: string): void {

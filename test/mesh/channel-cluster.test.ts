@@ -75,6 +75,7 @@ describe('channels across a partition', () => {
     const fromB = b.channel<string>('part')
     await fromB.send('b-during')
     assert.equal(await atC.recv(), 'b-during', 'the majority side keeps talking')
+    assert.equal(await atB.recv(), 'b-during', 'b\'s own receiver gets b\'s message')
 
     const gapsBefore = atC.stats().gaps
     const gapAtC = once(atC, 'gap')
