@@ -1,6 +1,6 @@
 export { FramedStream, DEFAULT_MAX_FRAME_SIZE, DEFAULT_MAX_QUEUED_BYTES, DEFAULT_MAX_BATCH_BYTES, type FrameOptions, type FramedStreamInit, type StreamEnd } from './framed-stream.js'
 export { FrameDecoder } from './frame-decoder.js'
-export { PeerStreams, type PeerStreamsOptions, type StreamsLibp2p } from './peer-streams.js'
+export { PeerStreams, type PeerStreamsEvent, type PeerStreamsOptions, type StreamsLibp2p } from './peer-streams.js'
 export { createFrameStats, type FrameStats } from './stats.js'
 export { varintLength, writeVarint } from './varint.js'
 export * from './errors.js'

@@ -35,9 +35,19 @@ export interface PeerStreamsOptions extends FrameOptions {
   retryMaxDelay?: number
   /** How long {@link PeerStreams.stop} lets each stream flush before resetting it, ms. Default 1000. */
   closeTimeout?: number
+  /** Observer for diagnostics and tests: stream ends, failed opens, dropped frames. Must not throw. */
+  onEvent?: (event: PeerStreamsEvent) => void
   /** `@libp2p/logger` namespace. Default `meshchan:rpc`. */
   logName?: string
 }
+
+/** What {@link PeerStreamsOptions.onEvent} reports. */
+export type PeerStreamsEvent =
+  | { type: 'stream:open', peer: string, direction: 'inbound' | 'outbound' }
+  | { type: 'stream:end', peer: string, direction: 'inbound' | 'outbound', end: StreamEnd }
+  | { type: 'open:failed', peer: string, error: StreamOpenError, attempt: number }
+  /** Frames that waited for a stream were given up after `maxRetries` failed opens. */
+  | { type: 'dropped', peer: string, frames: number }
 
 /** Per remote peer: its open streams (either direction) and frames waiting for one. */
 interface PeerLink {
@@ -184,6 +194,7 @@ export class PeerStreams {
       onError: err => { this.log.error('frame handler for %s threw: %e', link.peer, err) }
     })
     link.streams.push(framed)
+    this.options.onEvent?.({ type: 'stream:open', peer: link.peer, direction: stream.direction })
     // A stream appeared (ours or theirs): whatever waited for one goes out on it.
     const pending = link.pending
     link.pending = []
@@ -202,6 +213,7 @@ export class PeerStreams {
       // A stream that dies counts against the peer, so a peer that accepts then resets isn't re-dialed in a tight loop.
       this.recordFailure(link)
     }
+    this.options.onEvent?.({ type: 'stream:end', peer: link.peer, direction: stream.stream.direction, end })
     if (link.pending.length > 0) this.ensureOpen(link)
     this.maybeForget(link)
   }
@@ -234,6 +246,7 @@ export class PeerStreams {
       const error = new StreamOpenError(link.peer, signal.aborted ? `timed out after ${timeout} ms` : (err as Error).message, { cause: err })
       this.log('%s (attempt %d)', error.message, link.failures + 1)
       this.recordFailure(link)
+      this.options.onEvent?.({ type: 'open:failed', peer: link.peer, error, attempt: link.failures })
       if (link.failures >= (this.options.maxRetries ?? 3)) {
         // Give up on what waited; a later send starts a new round after the cool-down.
         this.dropPending(link)
@@ -265,6 +278,8 @@ export class PeerStreams {
   }
 
   private dropPending (link: PeerLink): void {
+    if (link.pending.length === 0) return
+    this.options.onEvent?.({ type: 'dropped', peer: link.peer, frames: link.pending.length })
     this.stats.dropped += link.pending.length
     link.pending = []
     link.pendingBytes = 0

@@ -14,7 +14,7 @@ import { createRaftTransportStats, type RaftMessageHandler, type RaftTransport, 
 export const RAFT_PROTOCOL = '/meshchan/raft/1.0.0'
 
 export interface Libp2pRaftTransportOptions extends Pick<PeerStreamsOptions,
-'maxQueuedBytes' | 'maxBatchBytes' | 'maxInboundStreams' | 'maxOutboundStreams' | 'dialTimeout' | 'maxRetries' | 'retryBaseDelay' | 'retryMaxDelay' | 'closeTimeout'> {
+'maxQueuedBytes' | 'maxBatchBytes' | 'maxInboundStreams' | 'maxOutboundStreams' | 'dialTimeout' | 'maxRetries' | 'retryBaseDelay' | 'retryMaxDelay' | 'closeTimeout' | 'onEvent'> {
   /** Largest frame sent or accepted, bytes. Every peer must use the same value. Default 4 MiB. */
   maxFrameSize?: number
   /**
