@@ -61,6 +61,7 @@ export class FileStorage implements RaftStorage {
   private segments: number[] = []
   private activeBytes = 0
   private snapshotFile: string | null = null
+  private snapshotWrites: Promise<unknown> = Promise.resolve()
 
   /** Use {@link openFileStorage}. */
   private constructor (dir: string, options: ResolvedFileStorageOptions, release: () => Promise<void>) {
@@ -192,8 +193,10 @@ export class FileStorage implements RaftStorage {
     }
     // Started now so it overlaps with queued writes; the writer waits for it before logging
     // the marker, so the marker is never durable before the file it refers to.
-    const written = writeSnapshotFile(this.dir, snapshot, this.sync, this.io)
-    written.catch(() => {}) // the writer reports the failure; don't let it go unhandled meanwhile
+    // Chained after the previous snapshot file, so two in flight for the same index are renamed
+    // into place in call order (the order of their markers).
+    const written = this.snapshotWrites.then(async () => await writeSnapshotFile(this.dir, snapshot, this.sync, this.io))
+    this.snapshotWrites = written.catch(() => {}) // the writer reports a failure; don't leave it unhandled
     const kept = this.termAt(index) === term
     const drop = kept ? index - this.baseIndex : this.terms.length
     this.terms = this.terms.slice(drop)

@@ -20,6 +20,7 @@ import { FileWindow } from './record.js'
 
 const MAGIC = Buffer.from('MCSNAP01', 'latin1')
 const MAX_META_BYTES = 16 << 20
+let tmpCounter = 0
 
 export function snapshotName (index: number): string {
   return `snap-${String(index).padStart(20, '0')}.snap`
@@ -82,7 +83,8 @@ function decodeMeta (buf: Buffer): Snapshot['meta'] {
 /** Writes `snapshot` durably (per `sync`) under its final name; returns that name. */
 export async function writeSnapshotFile (dir: string, snapshot: Snapshot, sync: boolean, stats: IoStats): Promise<string> {
   const name = snapshotName(snapshot.meta.index)
-  const tmp = join(dir, name + '.tmp')
+  // Unique per call: two saveSnapshot calls for the same index may be in flight at once.
+  const tmp = join(dir, `${name}.${++tmpCounter}.tmp`)
   const meta = encodeMeta(snapshot)
   const head = Buffer.allocUnsafe(16)
   MAGIC.copy(head, 0)
