@@ -55,8 +55,8 @@ export interface RequeueInput {
   all?: boolean
 }
 
-/** One command, as the owner builds it. Exactly one body key. */
-export type CommandInput = CommandMeta & (
+/** The body of a command: exactly one key. */
+export type CommandBody =
   | { put: PutInput }
   | { lease: LeaseInput }
   | { ack: Fence }
@@ -66,7 +66,9 @@ export type CommandInput = CommandMeta & (
   | { requeueDead: RequeueInput }
   | { purge: { dead?: boolean } }
   | { configure: Partial<QueueConfig> }
-)
+
+/** One command, as the owner builds it. */
+export type CommandInput = CommandMeta & CommandBody
 
 /** A decoded, validated command. */
 export type DecodedBody =
