@@ -40,6 +40,7 @@ try {
     received: r.received,
     lost: count - r.received,
     gaps: r.gaps,
+    dropped: r.dropped,
     msgsPerSec: r.received > 1 ? Math.round(r.received / ((r.last - (r.first - r.latencies[0])) / 1000)) : 0,
     p50Ms: percentile(r.latencies, 50),
     p99Ms: percentile(r.latencies, 99)

@@ -4,7 +4,7 @@ import { createMesh } from '../../dist/src/index.js'
 const TOPIC = 'bench'
 const [role, bootstrap] = process.argv.slice(2)
 const mesh = await createMesh({ listen: ['/ip4/127.0.0.1/tcp/0'], bootstrap: bootstrap ? [bootstrap] : [] })
-const ch = mesh.channel(TOPIC)
+const ch = mesh.channel(TOPIC, { bufferSize: 65536, maxBatchBytes: Number(process.env.BATCH_BYTES ?? 65536) })
 const latencies = []
 let received = 0
 let first = 0
@@ -15,7 +15,7 @@ let reported = false
 function report () {
   if (reported) return
   reported = true
-  process.send({ type: 'result', peer: process.argv[4], received, latencies, first, last, gaps: ch.stats().gaps })
+  process.send({ type: 'result', peer: process.argv[4], received, latencies, first, last, gaps: ch.stats().gaps, dropped: ch.stats().dropped })
 }
 
 ch.subscribe()
@@ -51,7 +51,7 @@ process.on('message', async (msg) => {
       // Pad so the encoded JSON payload is `size` bytes.
       value.pad = pad.slice(0, Math.max(0, msg.size - JSON.stringify(value).length))
       window.push(ch.send(value, { wait: false }))
-      if (window.length >= 1024) await Promise.all(window.splice(0))
+      if (window.length >= 8192) await Promise.all(window.splice(0))
     }
     await Promise.all(window)
     process.send({ type: 'sent', ms: performance.now() - started, stats: ch.stats() })
