@@ -73,6 +73,29 @@ function verify (state: PersistedState, model: Acked, where: string): void {
   assert.equal(state.hardState.vote, model.hsTerm > 0 ? 'n1' : state.hardState.vote)
 }
 
+class ChildStartError extends Error {
+  constructor (readonly stderr: string) {
+    super(`writer exited before it was killed:\n${stderr}`)
+  }
+}
+
+/**
+ * Runs the writer, retrying a few times if it could not even load its modules: dist/ can be
+ * half-rewritten for a moment when a build runs at the same time (a shared checkout). Any
+ * other early exit, such as recovery failing in the child, fails the test.
+ */
+async function runChildRetrying (dir: string, seed: number, durability: string, killAfterMs: number): Promise<string[]> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await runChild(dir, seed, durability, killAfterMs)
+    } catch (err) {
+      const moduleLoad = err instanceof ChildStartError && /SyntaxError|ERR_MODULE_NOT_FOUND|Cannot find module/.test(err.stderr)
+      if (!moduleLoad || attempt >= 5) throw err
+      await new Promise(resolve => setTimeout(resolve, 500))
+    }
+  }
+}
+
 async function runChild (dir: string, seed: number, durability: string, killAfterMs: number): Promise<string[]> {
   const child = spawn(process.execPath, [WRITER, dir, String(seed), durability, String(SEGMENT_BYTES)], { stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
@@ -90,7 +113,7 @@ async function runChild (dir: string, seed: number, durability: string, killAfte
   })
   const first = await Promise.race([ready.then(() => 'ready' as const), exited.then(() => 'exited' as const)])
   clearTimeout(timer)
-  if (first === 'exited') throw new Error(`writer exited before killing it:\n${stderr}`)
+  if (first === 'exited') throw new ChildStartError(stderr)
   await new Promise(resolve => setTimeout(resolve, killAfterMs))
   child.kill('SIGKILL')
   const { signal } = await exited
@@ -111,7 +134,7 @@ it(`FileStorage survives kill -9 during writes (${ITERATIONS} kills)`, async (t)
     const where = `seed ${SEED} iteration ${iter}`
     const durability = iter % 3 === 2 ? 'os' : 'fsync'
     const killAfter = random() < 0.2 ? Math.floor(random() * 10) : 20 + Math.floor(random() * 120)
-    const lines = await runChild(dir, Math.floor(random() * 2 ** 31), durability, killAfter)
+    const lines = await runChildRetrying(dir, Math.floor(random() * 2 ** 31), durability, killAfter)
     applyLines(model, lines.filter(l => !l.startsWith('ready')))
     const s = await openFileStorage(dir)
     try {
