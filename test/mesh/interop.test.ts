@@ -121,4 +121,29 @@ describe('interop with a plain libp2p + gossipsub node', () => {
     assert.ok(got.every(g => g.from === plain.peerId.toString()))
     ch.close()
   })
+
+  it('rejects and counts bad envelopes and undecodable payloads without ending the iterator', async () => {
+    const ch = mesh.channel<number>('interop-bad')
+    ch.subscribe()
+    const t = 'meshchan/ch/interop-bad'
+    await new Promise<void>(resolve => {
+      const check = (): void => { if (plain.services.pubsub.getSubscribers(t).some(p => p.toString() === mesh.peerId)) resolve() }
+      plain.services.pubsub.addEventListener('subscription-change', check)
+      check()
+    })
+    const json = (v: unknown): Uint8Array => new TextEncoder().encode(JSON.stringify(v))
+    const epoch = 7n
+    await plain.services.pubsub.publish(t, Uint8Array.from([0xff, 0xff, 0xff, 0x01]))
+    await plain.services.pubsub.publish(t, encodeEnvelope({ version: 9, codec: 'json', epoch, seq: 1, payloads: [json(0)] }))
+    await plain.services.pubsub.publish(t, encodeEnvelope({ version: 1, codec: 'raw', epoch, seq: 1, payloads: [json(0)] }))
+    await plain.services.pubsub.publish(t, encodeEnvelope({ version: 1, codec: 'json', epoch, seq: 1, payloads: [new TextEncoder().encode('{not json')] }))
+    await plain.services.pubsub.publish(t, encodeEnvelope({ version: 1, codec: 'json', epoch, seq: 1, payloads: [json(42)] }))
+    assert.equal(await ch.recv(), 42, 'the good message after four bad ones still arrives')
+    const { invalid } = ch.stats()
+    assert.equal(invalid.malformed, 1)
+    assert.equal(invalid.version, 1)
+    assert.equal(invalid.codec, 1)
+    assert.equal(invalid.payload, 1)
+    ch.close()
+  })
 })
