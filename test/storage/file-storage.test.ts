@@ -1,11 +1,11 @@
 /** FileStorage behaviour that the shared contract can't see: files, locking, group commit, limits. */
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { readdir, stat } from 'node:fs/promises'
+import { chmod, readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { InvalidOptionError } from '../../src/errors.js'
 import { openFileStorage } from '../../src/storage/file-storage.js'
-import { InvalidStorageOperationError, RecordTooLargeError, StorageLockedError } from '../../src/storage/errors.js'
+import { InvalidStorageOperationError, RecordTooLargeError, StorageFailedError, StorageLockedError } from '../../src/storage/errors.js'
 import { describeLog, entries, entry, removeDir, snapshot, tempDir } from './helpers.js'
 
 async function segmentFiles (dir: string): Promise<string[]> {
@@ -146,6 +146,28 @@ describe('FileStorage', () => {
     const after = s.stats
     assert.equal(after.fileSyncs - before.fileSyncs, 0)
     assert.equal(after.dirSyncs - before.dirSyncs, 0)
+    await s.close()
+  })
+
+  it('fails closed after an I/O error: later writes reject with StorageFailedError', async (t) => {
+    const dir = await tempDir()
+    t.after(async () => {
+      await chmod(dir, 0o700).catch(() => {})
+      await removeDir(dir)
+    })
+    const s = await openFileStorage(dir)
+    await s.load()
+    await s.save({ entries: entries(1, 3, 1) })
+    if (process.getuid?.() === 0) {
+      // root ignores directory permissions: break the snapshot write another way.
+      await removeDir(dir)
+    } else {
+      await chmod(dir, 0o500) // the snapshot's temp file can't be created
+    }
+    const pending = s.save({ entries: entries(4, 4, 1) })
+    await assert.rejects(s.saveSnapshot(snapshot(2, 1)), StorageFailedError)
+    await pending // written in the group before the failing call, so unaffected
+    await assert.rejects(s.save({ entries: entries(5, 5, 1) }), StorageFailedError)
     await s.close()
   })
 })

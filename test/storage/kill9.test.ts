@@ -11,6 +11,7 @@ import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import type { PersistedState } from '../../src/raft/storage.js'
 import { openFileStorage } from '../../src/storage/file-storage.js'
+import { StorageLockedError } from '../../src/storage/errors.js'
 import { killEntry, removeDir, rng, snapshot, tempDir } from './helpers.js'
 
 const WRITER = fileURLToPath(new URL('./fixtures/kill-writer.js', import.meta.url))
@@ -84,10 +85,10 @@ class ChildStartError extends Error {
  * half-rewritten for a moment when a build runs at the same time (a shared checkout). Any
  * other early exit, such as recovery failing in the child, fails the test.
  */
-async function runChildRetrying (dir: string, seed: number, durability: string, killAfterMs: number): Promise<string[]> {
+async function runChildRetrying (dir: string, seed: number, durability: string, killAfterMs: number, checkLock: boolean): Promise<string[]> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await runChild(dir, seed, durability, killAfterMs)
+      return await runChild(dir, seed, durability, killAfterMs, checkLock)
     } catch (err) {
       const moduleLoad = err instanceof ChildStartError && /SyntaxError|ERR_MODULE_NOT_FOUND|Cannot find module/.test(err.stderr)
       if (!moduleLoad || attempt >= 5) throw err
@@ -96,7 +97,7 @@ async function runChildRetrying (dir: string, seed: number, durability: string, 
   }
 }
 
-async function runChild (dir: string, seed: number, durability: string, killAfterMs: number): Promise<string[]> {
+async function runChild (dir: string, seed: number, durability: string, killAfterMs: number, checkLock = false): Promise<string[]> {
   const child = spawn(process.execPath, [WRITER, dir, String(seed), durability, String(SEGMENT_BYTES)], { stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
   let stderr = ''
@@ -114,6 +115,10 @@ async function runChild (dir: string, seed: number, durability: string, killAfte
   const first = await Promise.race([ready.then(() => 'ready' as const), exited.then(() => 'exited' as const)])
   clearTimeout(timer)
   if (first === 'exited') throw new ChildStartError(stderr)
+  if (checkLock) {
+    // The live child holds the directory: a second opener must be refused.
+    await assert.rejects(openFileStorage(dir), StorageLockedError)
+  }
   await new Promise(resolve => setTimeout(resolve, killAfterMs))
   child.kill('SIGKILL')
   const { signal } = await exited
@@ -134,7 +139,7 @@ it(`FileStorage survives kill -9 during writes (${ITERATIONS} kills)`, async (t)
     const where = `seed ${SEED} iteration ${iter}`
     const durability = iter % 3 === 2 ? 'os' : 'fsync'
     const killAfter = random() < 0.2 ? Math.floor(random() * 10) : 20 + Math.floor(random() * 120)
-    const lines = await runChildRetrying(dir, Math.floor(random() * 2 ** 31), durability, killAfter)
+    const lines = await runChildRetrying(dir, Math.floor(random() * 2 ** 31), durability, killAfter, iter === 0)
     applyLines(model, lines.filter(l => !l.startsWith('ready')))
     const s = await openFileStorage(dir)
     try {
