@@ -31,7 +31,7 @@ const HARD_STATE_FIXED = 18
  * - `snap-<index>.snap`: the latest snapshot (temp file, fsync, rename, directory fsync), with
  *   a CRC over its metadata and one over its data. A marker record in the log says when the log
  *   was compacted to it.
- * - `LOCK`: see {@link acquireLock}.
+ * - `LOCK`: guards against a second opener (see lock.ts for what it can and cannot detect).
  *
  * Concurrent calls are group-committed: batches submitted while a write is in flight go out
  * together in the next write and fsync (see {@link FileStorage.stats}). Calls take effect in

@@ -43,7 +43,7 @@ export interface RecoveryReport {
   repairedFile: string | null
   /** Why the tail was cut: the first bad frame's defect and offset. */
   repairReason: string | null
-  /** Leftovers removed: temp files, segments and snapshots already superseded before a crash. */
+  /** Files no longer needed, removed: temp files, superseded segments and snapshots (normally left by a crash). */
   removedFiles: string[]
   /** A durable snapshot file whose marker never reached the log was applied to the log on load. */
   restoredSnapshotMarker: boolean

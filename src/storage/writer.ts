@@ -59,7 +59,14 @@ export class SegmentWriter {
   }
 
   private async run (): Promise<void> {
-    while (this.queue.length > 0) {
+    for (;;) {
+      // Let pending promise continuations run before taking the group: callers whose previous
+      // save just resolved submit their next one a few microtasks later, and waiting for them
+      // puts them all in one group (measured: 8 callers in lock-step went from 4 to 8 saves per
+      // fsync). Microtasks rather than setImmediate, which cost a single caller half its
+      // throughput in 'os' mode.
+      for (let i = 0; i < 8; i++) await Promise.resolve()
+      if (this.queue.length === 0) break
       const group = this.queue.splice(0)
       try {
         await this.writeGroup(group)
