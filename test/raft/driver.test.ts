@@ -24,18 +24,23 @@ describe('raft message codec', () => {
     { type: 'timeoutNow', from: 'a', to: 'b', term: 4 }
   ]
   it('round-trips every message type field by field', () => {
-    for (const m of msgs) assert.deepEqual(decodeRaftMessage(encodeRaftMessage(m)), m)
+    for (const m of msgs) {
+      assert.deepEqual(decodeRaftMessage(encodeRaftMessage(m), m.from, m.to), m)
+      assert.deepEqual(decodeRaftMessage(encodeRaftMessage(m, true), m.from, m.to), m)
+    }
+    // Without addresses a heartbeat is a handful of bytes.
+    assert.ok(encodeRaftMessage(msgs[3]).byteLength <= 10)
   })
   it('rejects malformed input with a typed error', () => {
     const bad: Array<Uint8Array> = [
       new Uint8Array([0xff, 0xff, 0xff]),
-      encodeRaftMessage({ ...msgs[12], from: '' } as Message),
+      encodeRaftMessage({ ...msgs[12], from: 'mallory' } as Message, true),
       new Uint8Array([0x08, 0x63]), // unknown type 99
       encodeRaftMessage({ ...msgs[0], entries: [{ term: 3, index: 9, type: 'normal', data: enc('gap') }] } as Message),
       encodeRaftMessage({ ...msgs[0], entries: [{ term: 9, index: 6, type: 'normal', data: enc('future') }] } as Message),
       encodeRaftMessage({ ...msgs[10], offset: 15 } as Message)
     ]
-    for (const b of bad) assert.throws(() => decodeRaftMessage(b), RaftMessageDecodeError)
+    for (const b of bad) assert.throws(() => decodeRaftMessage(b, 'a', 'b'), RaftMessageDecodeError)
   })
 })
 
@@ -82,7 +87,7 @@ describe('raft driver over the memory transport', () => {
     const before = g2.stats.malformed
     net.transport('n1').send('n2', 'a', new Uint8Array([1, 2, 3, 4, 5]))
     // n1 claims to be n3: the transport authenticated n1, so it's dropped.
-    net.transport('n1').send('n2', 'a', encodeRaftMessage({ type: 'timeoutNow', from: 'n3', to: 'n2', term: 99 }))
+    net.transport('n1').send('n2', 'a', encodeRaftMessage({ type: 'timeoutNow', from: 'n3', to: 'n2', term: 99 }, true))
     await new Promise<void>(resolve => { const on = (): void => { if (g2.stats.malformed >= before + 2) { g2.off('malformed', on); resolve() } }; g2.on('malformed', on) })
     assert.equal(g2.stats.malformed, before + 2)
     assert.ok(g2.term < 99)

@@ -31,9 +31,15 @@ export interface MessageCodecLimits {
 
 export const DEFAULT_CODEC_LIMITS: Readonly<MessageCodecLimits> = Object.freeze({ maxEntries: 100_000, maxMembers: 1000 })
 
-/** Encodes a core message as a protobuf `RaftMessage` (see src/raft/message-codec.proto). */
-export function encodeRaftMessage (m: Message): Uint8Array {
-  const w: Partial<RaftMessage> = { type: TO_KIND[m.type], from: m.from, to: m.to, term: m.term }
+/**
+ * Encodes a core message as a protobuf `RaftMessage` (see src/raft/message-codec.proto).
+ * `from` and `to` are left out by default: the transport authenticates the sender and delivers to
+ * the addressee, so carrying two PeerIds (~100 bytes) in every heartbeat would only cost bandwidth
+ * and open a way to lie about the sender. Pass `withAddresses` to keep them (e.g. for logs).
+ */
+export function encodeRaftMessage (m: Message, withAddresses = false): Uint8Array {
+  const w: Partial<RaftMessage> = { type: TO_KIND[m.type], term: m.term }
+  if (withAddresses) { w.from = m.from; w.to = m.to }
   switch (m.type) {
     case 'append':
       w.index = m.index
@@ -119,9 +125,11 @@ function decodeMeta (w: WireSnapshotMeta | undefined, limits: MessageCodecLimits
 
 /**
  * Decodes and validates a `RaftMessage`. Never returns a message the core could choke on.
+ * `from` and `to` come from the transport (the authenticated sender, this node); a message that
+ * carries other addresses is rejected.
  * @throws {RaftMessageDecodeError} bad protobuf, unknown type, missing or out-of-range fields.
  */
-export function decodeRaftMessage (bytes: Uint8Array, limits: MessageCodecLimits = DEFAULT_CODEC_LIMITS): Message {
+export function decodeRaftMessage (bytes: Uint8Array, from: string, to: string, limits: MessageCodecLimits = DEFAULT_CODEC_LIMITS): Message {
   let w: RaftMessage
   try {
     w = RaftMessage.decode(bytes, { limits: { entries: limits.maxEntries } })
@@ -130,8 +138,8 @@ export function decodeRaftMessage (bytes: Uint8Array, limits: MessageCodecLimits
   }
   const type = FROM_KIND.get(w.type)
   if (type === undefined) fail(`unknown message type ${String(w.type)}`)
-  if (w.from === '' || w.to === '') fail('empty from/to')
-  const base = { from: w.from, to: w.to, term: num('term', w.term) }
+  if ((w.from !== '' && w.from !== from) || (w.to !== '' && w.to !== to)) fail(`addressed ${w.from} → ${w.to}, delivered ${from} → ${to}`)
+  const base = { from, to, term: num('term', w.term) }
   switch (type) {
     case 'append':
       return { ...base, type, index: num('index', w.index), logTerm: num('logTerm', w.logTerm), commit: num('commit', w.commit), entries: decodeEntries(w.entries, w.index, w.term) }

@@ -280,9 +280,8 @@ export class RaftGroup<R = unknown> extends EventEmitter<RaftGroupEvents> {
     if (this.state !== 'running') return
     let m: Message
     try {
-      m = decodeRaftMessage(bytes)
       // The transport authenticated `from`; a message claiming another sender is forged or misrouted.
-      if (m.from !== from || m.to !== this.host.localId) throw new Error(`addressed ${m.from} → ${m.to}, came from ${from}`)
+      m = decodeRaftMessage(bytes, from, this.host.localId)
     } catch (err) {
       this.stats.malformed++
       this.emit('malformed', from, err as Error)
