@@ -16,6 +16,12 @@
  *    matches the last snapshot marker. If the newest snapshot file is newer than the marker (a
  *    crash between making the file durable and logging the marker), apply it now, with the same
  *    keep-or-discard rule as `saveSnapshot`; the caller then logs the marker.
+ *
+ * Limit: telling a torn tail from mid-log corruption relies on nothing valid following the
+ * first bad frame. A process crash (kill -9) only ever leaves a prefix of a write, so that
+ * holds. After a power loss a filesystem could persist a later page of an unsynced write but
+ * not an earlier one; recovery then refuses to start (the safe direction) even though only
+ * unacknowledged data is affected. The record count of a dropped tail is best effort.
  */
 import { open, readdir, truncate, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
