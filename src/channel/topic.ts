@@ -289,7 +289,7 @@ export class Topic {
     if (env.codec !== this.config.codec.name) return { reason: 'codec', from }
     const n = env.payloads.length
     if (n === 0) return { reason: 'malformed', from }
-    if (!Number.isSafeInteger(env.seq) || !Number.isSafeInteger(env.seq + n - 1)) return { reason: 'sequence', from }
+    if (!Number.isSafeInteger(env.seq) || env.seq > Number.MAX_SAFE_INTEGER - (n - 1)) return { reason: 'sequence', from }
     const epoch = env.epoch === '' ? '0' : env.epoch
     const receivedAt = Date.now()
     const messages = new Array<ChannelMessage<unknown>>(n)
