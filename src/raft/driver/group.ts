@@ -3,6 +3,7 @@ import { ClosedError, TimeoutError } from '../../errors.js'
 import { RaftCore } from '../core/raft.js'
 import { NotLeaderError } from '../core/errors.js'
 import type { Ready, Role, SoftState } from '../core/ready.js'
+import type { MembershipChange } from '../core/membership.js'
 import type { RaftConfig } from '../core/config.js'
 import type { Message } from '../core/messages.js'
 import type { Entry, PersistedState, RaftStorage } from '../storage.js'
@@ -194,6 +195,30 @@ export class RaftGroup<R = unknown> extends EventEmitter<RaftGroupEvents> {
     this.proposals.set(index, p)
     this.kick()
     return await promise
+  }
+
+  /**
+   * Proposes a one-server membership change (add a learner, promote a caught-up learner, remove a
+   * member) and resolves once its config entry is applied here. Only the leader accepts, and only
+   * one change may be uncommitted at a time (Raft thesis §4.1).
+   * @throws {NotLeaderError} with `leader` as a hint.
+   * @throws {MembershipChangeError} another change is uncommitted, the leader has not committed an
+   *   entry of its term yet, the change does not fit the membership, or a learner to promote lags.
+   * @throws {ProposalLostError} / {ProposalOutcomeUnknownError} / {ClosedError} as for {@link propose}.
+   */
+  async proposeMembership (change: MembershipChange, options: OperationOptions = {}): Promise<void> {
+    this.assertRunning()
+    options.signal?.throwIfAborted()
+    const { index, term } = this.core.proposeMembership(change)
+    const { promise, resolve, reject } = Promise.withResolvers<R>()
+    const p: PendingProposal<R> = { index, term, resolve, reject, cleanup: () => {} }
+    p.cleanup = this.guard(options, reason => {
+      this.proposals.delete(index)
+      reject(new ProposalOutcomeUnknownError(index, term, reason))
+    })
+    this.proposals.set(index, p)
+    this.kick()
+    await promise
   }
 
   /**
