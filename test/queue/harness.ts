@@ -1,6 +1,6 @@
 import { encodeCommand, QueueStateMachine } from '../../src/queue/state/index.js'
 import type {
-  AckResult, CommandBody, CommandInput, CommandMeta, Delivery, ExpireResult, ExtendResult, Fence, LeaseResult, NackResult, PutResult,
+  AckResult, AppliedEntry, CommandBody, CommandInput, CommandMeta, Delivery, ExpireResult, ExtendResult, Fence, LeaseResult, NackResult, PutResult,
   QueueConfig, QueueResult
 } from '../../src/queue/state/index.js'
 
@@ -15,7 +15,7 @@ export class Harness {
   term = 1
   clock = 1_000_000
   /** Every applied entry, to replay on another instance. */
-  readonly log: Array<{ index: number, term: number, data: Uint8Array }> = []
+  readonly log: AppliedEntry[] = []
 
   constructor (config: Partial<QueueConfig> = {}) {
     this.sm = new QueueStateMachine(config)
@@ -28,9 +28,9 @@ export class Harness {
   }
 
   raw (data: Uint8Array, type?: 'normal' | 'noop' | 'config'): QueueResult {
-    const entry = { index: ++this.index, term: this.term, data }
+    const entry: AppliedEntry = type === undefined ? { index: ++this.index, term: this.term, data } : { index: ++this.index, term: this.term, data, type }
     this.log.push(entry)
-    return this.sm.apply(type === undefined ? entry : { ...entry, type })
+    return this.sm.apply(entry)
   }
 
   tick (ms: number): this {

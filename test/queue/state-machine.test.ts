@@ -207,6 +207,8 @@ describe('queue state machine: leases and hand-off', () => {
     h.tick(500)
     assert.deepEqual(h.expire().expired, [], 'the old deadline passed, the renewed one did not')
     assert.equal(h.extend({ ...d, attempt: 9 }, 1_000).status, 'stale')
+    const unchanged = h.extend(d, 1)
+    assert.equal(unchanged.status === 'extended' && unchanged.deadline, h.clock + 500, 'an extend never shortens the lease')
     h.tick(500)
     assert.equal(h.expire().expired.length, 1)
     assert.deepEqual(h.extend(d, 1_000), { command: 'extend', status: 'stale', id: 'a', reason: 'notLeased' })
@@ -358,8 +360,10 @@ describe('queue state machine: sessions, time, bad input', () => {
     h.tick(-60_000)
     h.term = 2
     assert.equal(h.sm.now, d.deadline - 1_000)
-    const r = h.extend(d, 10)
-    assert.equal(r.status === 'extended' && r.deadline, d.deadline - 1_000 + 10, 'deadline counted from the machine time')
+    const r = h.extend(d, 5_000)
+    assert.equal(r.status === 'extended' && r.deadline, d.deadline - 1_000 + 5_000, 'deadline counted from the machine time, not the owner clock')
+    h.tick(1).put('b')
+    assert.equal(h.sm.get('b')?.enqueuedAt, d.deadline - 1_000)
   })
 
   it('applies garbage and invalid commands as typed no-ops', () => {

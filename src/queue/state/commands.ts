@@ -46,7 +46,7 @@ export interface NackInput extends Fence {
 }
 
 export interface ExtendInput extends Fence {
-  /** The new deadline is now + ms. */
+  /** The new deadline is now + ms (or the current one, if later: an extend never shortens a lease). */
   ms: number
 }
 

@@ -378,7 +378,9 @@ export class QueueStateMachine {
     const m = this.messages.get(f.id)
     if (m === undefined || !this.holds(m, f)) return this.refuse('extend', f) as ExtendResult
     const lease = m.lease as Lease
-    lease.deadline = this.clock + ms
+    // Renewal never shortens a lease: a late-arriving extend with a small `ms` cannot pull the
+    // deadline in (and histories can take the largest deadline seen as the lease's end).
+    lease.deadline = Math.max(lease.deadline, this.clock + ms)
     this.leases.update(m)
     return { command: 'extend', status: 'extended', id: m.id, deadline: lease.deadline }
   }
