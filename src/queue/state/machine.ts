@@ -151,8 +151,8 @@ export class QueueStateMachine {
     try {
       cmd = decodeCommand(entry.data)
     } catch (err) {
-      const command = (err as { command?: CommandName }).command ?? 'unknown'
-      return { command, status: 'invalid', message: err instanceof Error ? err.message : String(err) }
+      const attempted = (err as { command?: CommandName }).command ?? 'unknown'
+      return { command: 'invalid', status: 'invalid', attempted, message: err instanceof Error ? err.message : String(err) }
     }
 
     this.advance(cmd.now)
@@ -176,7 +176,7 @@ export class QueueStateMachine {
     const cached = session.results.get(cmd.requestId)
     if (cached !== undefined) return JSON.parse(cached) as QueueResult
     if (cmd.requestId <= session.floor) {
-      return { command: cmd.body.type, status: 'requestExpired', client: cmd.client, requestId: cmd.requestId }
+      return { command: 'requestExpired', status: 'requestExpired', attempted: cmd.body.type, client: cmd.client, requestId: cmd.requestId }
     }
     const result = this.execute(cmd.body, entry.term)
     session.results.set(cmd.requestId, JSON.stringify(result))

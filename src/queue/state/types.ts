@@ -228,10 +228,14 @@ export interface NoopResult {
 /**
  * The entry could not be applied: undecodable bytes, an unknown version, or fields out of range.
  * Applied deterministically as "nothing changes", so one bad entry cannot stop a replica.
+ * (`command` is not the attempted command's name, so `r.command === 'lease'` narrows to a
+ * {@link LeaseResult}; the name is in `attempted`.)
  */
 export interface InvalidResult {
-  command: CommandName | 'unknown'
+  command: 'invalid'
   status: 'invalid'
+  /** The command that was attempted, when the bytes decoded that far. */
+  attempted: CommandName | 'unknown'
   message: string
 }
 
@@ -240,8 +244,9 @@ export interface InvalidResult {
  * client declared it complete): it is not applied again, and its outcome is unknown to the caller.
  */
 export interface RequestExpiredResult {
-  command: CommandName
+  command: 'requestExpired'
   status: 'requestExpired'
+  attempted: CommandName
   client: string
   requestId: number
 }
