@@ -87,7 +87,7 @@ export function allFlags (spec: CommandSpec): FlagSpecs {
 function explainParseError (err: unknown): string {
   const code = (err as { code?: string }).code
   const message = err instanceof Error ? err.message : String(err)
-  const flag = /'(-[^' ]*)/.exec(message)?.[1] ?? '?'
+  const flag = /'(?:-\w, )?(-[^' ]*)/.exec(message)?.[1] ?? '?'
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     return `unknown flag ${flag}${/^-\d/.test(flag) ? ' (to pass a negative number, put it after --)' : ''}`
   }

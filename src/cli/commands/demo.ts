@@ -6,8 +6,6 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { peerIdFromPrivateKey } from '@libp2p/peer-id'
-import { loadOrCreateIdentity } from '../../node/identity.js'
 import type { Command } from '../command.js'
 import { channelsSection } from '../demo/channels.js'
 import { ProcessGroup, type Child, type Line } from '../demo/processes.js'
@@ -77,6 +75,8 @@ async function runDemo (sections: DemoSection[], timeout: number): Promise<numbe
   }
   const show = (child: Child, line: Line): void => { out(`${prefix(child.name)} ${rename(line.text)}`) }
   const group = new ProcessGroup(show)
+  const { peerIdFromPrivateKey } = await import('@libp2p/peer-id')
+  const { loadOrCreateIdentity } = await import('../../node/identity.js')
   const keys = await mkdtemp(join(tmpdir(), 'meshchan-demo-'))
   const identity = async (name: string): Promise<string[]> => {
     const file = join(keys, `${name}.key`)

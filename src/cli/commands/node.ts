@@ -6,7 +6,6 @@
 import type { Command } from '../command.js'
 import { meshOptionsFromFlags, UsageError } from '../flags.js'
 import { EXIT, info, out, plural, timestamp } from '../output.js'
-import { untilAborted, withMesh } from '../session.js'
 
 export const nodeCommand: Command = {
   spec: {
@@ -29,6 +28,8 @@ export const nodeCommand: Command = {
 
   async run ({ values, positionals }) {
     if (positionals.length > 0) throw new UsageError('node', `unexpected argument "${positionals[0]}"`)
+    // Loaded here, not at the top: libp2p takes a while to load, and --help or a typo must be instant.
+    const { untilAborted, withMesh } = await import('../session.js')
     return await withMesh(this.spec.name, meshOptionsFromFlags(values), async ({ mesh, signal }) => {
       for (const address of mesh.addresses) out(`listening ${address}`)
       if (process.stderr.isTTY) info(`peer ${mesh.peerId} is running; stop it with Ctrl-C`)

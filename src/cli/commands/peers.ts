@@ -5,7 +5,6 @@ import { TimeoutError } from '../../errors.js'
 import type { Command } from '../command.js'
 import { intFlag, meshOptionsFromFlags, UsageError } from '../flags.js'
 import { EXIT, info, out } from '../output.js'
-import { withMesh } from '../session.js'
 
 export const peersCommand: Command = {
   spec: {
@@ -33,6 +32,8 @@ export const peersCommand: Command = {
     }
     // Bootstrap peers are known in advance: stop waiting once all of them are in.
     const expected = new Set((options.bootstrap ?? []).map(a => a.split('/p2p/').pop()))
+    // Loaded here, not at the top: libp2p takes a while to load, and --help or a typo must be instant.
+    const { withMesh } = await import('../session.js')
     return await withMesh(this.spec.name, options, async ({ mesh, signal }) => {
       const deadline = AbortSignal.any([signal, AbortSignal.timeout(wait)])
       try {

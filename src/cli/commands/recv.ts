@@ -5,7 +5,6 @@
 import type { Command } from '../command.js'
 import { channelArg, intFlag, meshOptionsFromFlags, UsageError } from '../flags.js'
 import { EXIT, info, out, plural } from '../output.js'
-import { withMesh } from '../session.js'
 
 export const recvCommand: Command = {
   spec: {
@@ -38,6 +37,8 @@ export const recvCommand: Command = {
     const timeout = intFlag(this.spec, values, 'timeout', undefined, 1)
     const meta = values.meta === true
 
+    // Loaded here, not at the top: libp2p takes a while to load, and --help or a typo must be instant.
+    const { withMesh } = await import('../session.js')
     return await withMesh(this.spec.name, meshOptionsFromFlags(values), async ({ mesh, signal }) => {
       for (const address of mesh.addresses) info(`listening ${address}`)
       const channel = mesh.channel<unknown>(name)

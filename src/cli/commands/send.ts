@@ -8,7 +8,6 @@ import type { Command } from '../command.js'
 import { channelArg, intFlag, meshOptionsFromFlags, UsageError } from '../flags.js'
 import { EXIT, info, out, plural } from '../output.js'
 import { waitForReceivers } from '../receivers.js'
-import { withMesh } from '../session.js'
 
 /** Values to send: parsed up front from argv, or read lazily from stdin. */
 type Source = { kind: 'args', values: unknown[] } | { kind: 'stdin' }
@@ -86,6 +85,8 @@ export const sendCommand: Command = {
     const wait = values['no-wait'] !== true
     const json = values.json === true
 
+    // Loaded here, not at the top: libp2p takes a while to load, and --help or a typo must be instant.
+    const { withMesh } = await import('../session.js')
     return await withMesh(this.spec.name, meshOptionsFromFlags(values), async ({ mesh, signal }) => {
       const channel = mesh.channel<unknown>(name)
       const peers: number[] = []
