@@ -74,6 +74,10 @@ interface Stream<M> {
   held: Map<number, Held<M>>
   timer: unknown
   timerAt: number
+  /** From a sequence marker: every number below it was sent (0 = none pending). */
+  horizon: number
+  /** When the pending horizon was learned. */
+  horizonAt: number
 }
 
 /**
@@ -115,7 +119,7 @@ export class ReorderBuffer<M> {
     const key = `${epoch}/${sender}`
     let s = this.#streams.get(key)
     if (s === undefined) {
-      s = { key, sender, epoch, next: seq, held: new Map(), timer: undefined, timerAt: Infinity }
+      s = { key, sender, epoch, next: seq, held: new Map(), timer: undefined, timerAt: Infinity, horizon: 0, horizonAt: Infinity }
       this.#streams.set(key, s)
       this.#evict()
     } else {
@@ -139,6 +143,26 @@ export class ReorderBuffer<M> {
     if (s.held.size === 0) return
     this.#drain(s)
     while (s.held.size > this.#opts.maxMessages) this.#flushThrough(s, minKey(s.held))
+    this.#schedule(s)
+  }
+
+  /**
+   * A sequence marker from (sender, epoch): every number below `next` was sent. Numbers still
+   * missing when it is `maxDelay` old are reported as a gap, like a hole before a later message.
+   * A marker from an unknown stream only sets its starting point.
+   */
+  mark (sender: string, epoch: string, next: number): void {
+    if (this.#closed) return
+    const key = `${epoch}/${sender}`
+    const s = this.#streams.get(key)
+    if (s === undefined) {
+      this.#streams.set(key, { key, sender, epoch, next, held: new Map(), timer: undefined, timerAt: Infinity, horizon: 0, horizonAt: Infinity })
+      this.#evict()
+      return
+    }
+    if (next <= s.next || next <= s.horizon) return
+    s.horizon = next
+    s.horizonAt = this.#clock.now()
     this.#schedule(s)
   }
 
@@ -173,9 +197,22 @@ export class ReorderBuffer<M> {
     this.#drain(s)
   }
 
+  /** Gives up every number below `horizon` that is neither delivered nor held, then drains. */
+  #flushBelow (s: Stream<M>, horizon: number): void {
+    while (s.next < horizon) {
+      if (s.held.has(s.next)) { this.#drain(s); continue }
+      let h = horizon
+      for (const k of s.held.keys()) if (k > s.next && k < h) h = k
+      this.#sink.gap({ sender: s.sender, epoch: s.epoch, fromSeq: s.next, toSeq: h - 1 })
+      s.next = h
+      this.#drain(s)
+    }
+  }
+
   #schedule (s: Stream<M>): void {
-    if (s.held.size === 0) { this.#cancel(s); return }
-    let oldest = Infinity
+    if (s.horizon <= s.next) { s.horizon = 0; s.horizonAt = Infinity }
+    if (s.held.size === 0 && s.horizon === 0) { this.#cancel(s); return }
+    let oldest = s.horizonAt
     for (const h of s.held.values()) if (h.arrivedAt < oldest) oldest = h.arrivedAt
     const at = oldest + this.#opts.maxDelay
     if (s.timer !== undefined && s.timerAt <= at) return
@@ -198,6 +235,7 @@ export class ReorderBuffer<M> {
     let target = -Infinity
     for (const [k, h] of s.held) if (h.arrivedAt <= limit && k > target) target = k
     if (target !== -Infinity) this.#flushThrough(s, target)
+    if (s.horizon > s.next && s.horizonAt <= limit) this.#flushBelow(s, s.horizon)
     this.#schedule(s)
   }
 

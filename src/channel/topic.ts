@@ -11,15 +11,18 @@ import { ReorderBuffer, type Gap, type HoldBackOptions } from './reorder.js'
 /** Wire format version this code writes and accepts. */
 export const ENVELOPE_VERSION = 1
 
+/** How long a sender stays quiet before it announces its sequence position (ms). */
+export const MARKER_DELAY_MS = 250
+
 /** Prefix of every channel's gossipsub topic: channel `name` uses `meshchan/ch/<name>`. */
 export const TOPIC_PREFIX = 'meshchan/ch/'
 
 /**
  * Why a received envelope was rejected:
- * - `'malformed'`: not a decodable `ChannelEnvelope`, or no payloads;
+ * - `'malformed'`: not a decodable `ChannelEnvelope`;
  * - `'version'`: `version` is not 1;
  * - `'codec'`: `codec` differs from this channel's codec name;
- * - `'sequence'`: `seq` (or `seq + payloads - 1`) is not a safe integer;
+ * - `'sequence'`: `seq` is below 1, or `seq + payloads - 1` is not a safe integer;
  * - `'size'`: a payload is larger than the channel's `maxMessageSize`;
  * - `'payload'`: the codec could not decode a payload.
  */
@@ -92,6 +95,10 @@ export class Topic {
   readonly #waiters: Waiter[] = []
   #remoteSubscribers: number
   readonly #offSubscribers: () => void
+  /** Pending sequence marker (see {@link Topic.scheduleMarker}). */
+  #markerTimer: ReturnType<typeof setTimeout> | undefined
+  /** Whether this hub ever published on the topic (only senders announce markers). */
+  #published = false
 
   constructor (port: PubSubPort, name: string, config: TopicConfig, epoch: string, allocSeq: (count: number) => number) {
     this.#port = port
@@ -102,7 +109,11 @@ export class Topic {
     this.#allocSeq = allocSeq
     this.#remoteSubscribers = port.subscribers(this.topic).length
     this.#offSubscribers = port.onSubscribersChange(this.topic, () => {
+      const before = this.#remoteSubscribers
       this.#remoteSubscribers = this.#port.subscribers(this.topic).length
+      // A receiver (re)appeared, e.g. after a partition healed: tell it where our sequence is, so
+      // what it missed is reported as a gap now rather than when we next send.
+      if (this.#remoteSubscribers > before) this.scheduleMarker()
       this.#wake()
     })
   }
@@ -217,12 +228,33 @@ export class Topic {
         for (const r of this.#receivers) r.receive(m)
       }
     }
+    this.#published = true
     const remote = await this.#port.publish(this.topic, data)
+    this.scheduleMarker()
     return remote + local
+  }
+
+  /**
+   * A lost last message has no later message to reveal it, so a sender that goes quiet for
+   * {@link MARKER_DELAY_MS} publishes one payload-less envelope carrying its next sequence number;
+   * receivers then report the missing tail as a gap. One marker per quiet spell: idle costs nothing.
+   */
+  scheduleMarker (): void {
+    if (!this.#published) return
+    if (this.#markerTimer !== undefined) clearTimeout(this.#markerTimer)
+    this.#markerTimer = setTimeout(() => {
+      this.#markerTimer = undefined
+      const data = ChannelEnvelope.encode({ version: ENVELOPE_VERSION, codec: this.config.codec.name, epoch: this.#epoch, seq: this.#allocSeq(0), payloads: [] })
+      this.#port.publish(this.topic, data).catch(() => {}) // best effort: a lost marker only delays the report
+    }, MARKER_DELAY_MS)
+    this.#markerTimer.unref()
   }
 
   /** Releases the port listener and subscription; pending receiver waits are left to their owners. */
   dispose (): void {
+    if (this.#markerTimer !== undefined) clearTimeout(this.#markerTimer)
+    this.#markerTimer = undefined
+    this.#published = false
     this.#offSubscribers()
     if (this.#receivers.size > 0) {
       this.#receivers.clear()
@@ -269,7 +301,8 @@ export class Topic {
     } else {
       this.#checked.delete(msg.data)
     }
-    this.#reorder?.push(msg.from, d.epoch, d.seq, d.messages)
+    if (d.messages.length === 0) this.#reorder?.mark(msg.from, d.epoch, d.seq)
+    else this.#reorder?.push(msg.from, d.epoch, d.seq, d.messages)
   }
 
   #reportInvalid (e: InvalidEvent): void {
@@ -288,8 +321,8 @@ export class Topic {
     if (env.version !== ENVELOPE_VERSION) return { reason: 'version', from }
     if (env.codec !== this.config.codec.name) return { reason: 'codec', from }
     const n = env.payloads.length
-    if (n === 0) return { reason: 'malformed', from }
-    if (!Number.isSafeInteger(env.seq) || env.seq > Number.MAX_SAFE_INTEGER - (n - 1)) return { reason: 'sequence', from }
+    // n === 0 is a sequence marker: "every number below seq was sent" (see envelope.proto).
+    if (!Number.isSafeInteger(env.seq) || env.seq < 1 || env.seq > Number.MAX_SAFE_INTEGER - Math.max(0, n - 1)) return { reason: 'sequence', from }
     const epoch = env.epoch === '' ? '0' : env.epoch
     const receivedAt = Date.now()
     const messages = new Array<ChannelMessage<unknown>>(n)

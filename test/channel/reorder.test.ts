@@ -102,6 +102,34 @@ describe('ReorderBuffer', () => {
     }
   })
 
+  it('sequence marker: a lost tail is reported as a gap after maxDelay, unless it arrives in time', () => {
+    mock.timers.enable({ apis: ['setTimeout', 'Date'], now: 1_000_000 })
+    try {
+      const t = setup({ maxDelay: 1000 })
+      t.rb.mark('A', '1', 5) // unknown stream: only sets the starting point
+      t.rb.push('A', '1', 5, ['5', '6'])
+      assert.deepEqual(t.seqs(), [5, 6])
+      t.rb.mark('A', '1', 10) // 7, 8, 9 were sent; 8 is still in flight, 7 and 9 are lost
+      t.rb.push('A', '1', 8, ['8'])
+      mock.timers.tick(999)
+      assert.deepEqual(t.seqs(), [5, 6])
+      mock.timers.tick(1)
+      assert.deepEqual(t.seqs(), [5, 6, 8])
+      assert.deepEqual(t.gaps, [{ sender: 'A', epoch: '1', fromSeq: 7, toSeq: 7 }, { sender: 'A', epoch: '1', fromSeq: 9, toSeq: 9 }])
+      t.rb.mark('A', '1', 12)
+      t.rb.push('A', '1', 10, ['10', '11']) // the tail arrives in time: no gap
+      mock.timers.tick(2000)
+      assert.deepEqual(t.seqs(), [5, 6, 8, 10, 11])
+      assert.equal(t.gaps.length, 2)
+      t.rb.mark('A', '1', 11) // stale marker: ignored
+      mock.timers.tick(2000)
+      assert.equal(t.gaps.length, 2)
+      t.rb.close()
+    } finally {
+      mock.timers.reset()
+    }
+  })
+
   it('first message sets the starting point; a new epoch is a new stream', () => {
     const t = setup()
     t.rb.push('A', '1', 500, ['x'])
