@@ -225,7 +225,7 @@ export class FramedStream {
         const batch = this.takeBatch()
         if (!this.stream.send(batch)) {
           // The muxer's buffer is full: nothing more until it drains (rejects if the stream closes).
-          await this.stream.onDrain()
+          await waitForDrain(this.stream)
         }
       }
     } catch {
@@ -371,6 +371,26 @@ export class FramedStream {
     this.stream.removeEventListener('remoteCloseWrite', this.onRemoteCloseWrite)
     this.stream.removeEventListener('close', this.onClose)
     this.init.onEnd?.(end, this)
+  }
+}
+
+/**
+ * Resolves on the stream's next 'drain' event, rejects if it closes first. Not `stream.onDrain()`:
+ * in @libp2p/utils 7.4 that promise is created once and never reset, so after the first drain it
+ * resolves immediately and the muxer's write buffer grows without bound (seen: 12 MiB queued).
+ */
+async function waitForDrain (stream: Stream): Promise<void> {
+  if (!stream.writableNeedsDrain) return
+  const { promise, resolve, reject } = Promise.withResolvers<void>()
+  const onDrain = (): void => { resolve() }
+  const onClose = (evt: StreamCloseEvent): void => { reject(evt.error ?? new ClosedError('stream')) }
+  stream.addEventListener('drain', onDrain)
+  stream.addEventListener('close', onClose)
+  try {
+    await promise
+  } finally {
+    stream.removeEventListener('drain', onDrain)
+    stream.removeEventListener('close', onClose)
   }
 }
 
