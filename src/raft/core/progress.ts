@@ -1,4 +1,4 @@
-import type { Snapshot } from '../storage.js'
+import type { SnapshotStream } from './snapshot-stream.js'
 
 /**
  * What a leader knows about one follower (etcd's `tracker/`): how far its log matches, where to
@@ -47,6 +47,11 @@ export class Inflights {
     }
   }
 
+  /** Frees the oldest in-flight append (its ack may never come). */
+  freeFirst (): void {
+    if (this.count > 0) this.freeLE(this.lastIndexes[this.head]!)
+  }
+
   full (): boolean {
     return this.count >= this.maxCount || (this.maxBytes > 0 && this.totalBytes >= this.maxBytes)
   }
@@ -73,19 +78,10 @@ export class Progress {
   isLearner: boolean
   readonly inflights: Inflights
 
-  /** In snapshot state: the snapshot being streamed (kept even if the leader compacts again meanwhile). */
-  snapshot: Snapshot | undefined
-  /** Index of `snapshot` (kept after leaving snapshot state to guess `next`). */
+  /** In snapshot state: the stream of chunks (it keeps its snapshot even if the leader compacts again). */
+  stream: SnapshotStream | undefined
+  /** Index of the snapshot streamed (kept after leaving snapshot state to guess `next`). */
   pendingSnapshot = 0
-  /** Offset of the next snapshot chunk to send, and bytes the follower acknowledged. */
-  snapshotSent = 0
-  snapshotAcked = 0
-  /** The final chunk was sent (a zero-byte snapshot still needs one chunk). */
-  snapshotDone = false
-  /** Ticks since the last snapshot acknowledgement; drives resending. */
-  snapshotIdleTicks = 0
-  /** Offset we last rewound to on a rejection, so a burst of rejections rewinds only once. */
-  snapshotRewound = -1
 
   constructor (next: number, isLearner: boolean, maxInflightMsgs: number, maxInflightBytes: number) {
     this.next = next
@@ -108,22 +104,17 @@ export class Progress {
     this.resetState('replicate')
   }
 
-  becomeSnapshot (snapshot: Snapshot): void {
+  becomeSnapshot (stream: SnapshotStream): void {
     this.resetState('snapshot')
-    this.snapshot = snapshot
-    this.pendingSnapshot = snapshot.meta.index
+    this.stream = stream
+    this.pendingSnapshot = stream.snapshot.meta.index
   }
 
   private resetState (state: ProgressState): void {
     this.state = state
     this.probeSent = false
-    this.snapshot = undefined
+    this.stream = undefined
     this.pendingSnapshot = 0
-    this.snapshotSent = 0
-    this.snapshotAcked = 0
-    this.snapshotDone = false
-    this.snapshotIdleTicks = 0
-    this.snapshotRewound = -1
     this.inflights.reset()
   }
 

@@ -9,6 +9,7 @@ import { committedIndex, hasQuorum, voteResult } from './quorum.js'
 import { ReadOnly, type ReadState } from './read-only.js'
 import type { Ready, Role, SoftState } from './ready.js'
 import { SnapshotReceiver } from './snapshot-receiver.js'
+import { SnapshotStream } from './snapshot-stream.js'
 
 /** How to build a core. */
 export interface RaftCoreOptions {
@@ -504,16 +505,8 @@ export class RaftCore {
     this.heartbeatElapsed++
     this.electionElapsed++
     for (const [id, pr] of this.prs) {
-      if (pr.state !== 'snapshot') continue
-      pr.snapshotIdleTicks++
-      if (pr.snapshotIdleTicks >= this.config.snapshotResendTicks && pr.recentActive) {
-        // No acknowledgement for a while: chunks or acks were lost; resend from what was acked.
-        pr.snapshotIdleTicks = 0
-        pr.snapshotSent = pr.snapshotAcked
-        pr.snapshotDone = false
-        pr.snapshotRewound = -1
-        this.sendSnapshotChunks(id, pr)
-      }
+      // No acknowledgement for a while: a chunk or its ack was lost; resend the first missing one.
+      if (pr.stream !== undefined && pr.stream.tick(this.config.snapshotResendTicks) && pr.recentActive) this.sendSnapshotChunks(id, pr)
     }
     if (this.electionElapsed >= this.config.electionTicks) {
       this.electionElapsed = 0
@@ -670,25 +663,37 @@ export class RaftCore {
           }
           return
         }
-        if (pr.maybeUpdate(m.index) || (pr.match === m.index && pr.state === 'probe')) {
-          if (pr.state === 'probe') {
-            pr.becomeReplicate()
-          } else if (pr.state === 'snapshot' && pr.match >= this.log.snapshotIndex) {
-            pr.becomeProbe()
-            pr.becomeReplicate()
-          } else if (pr.state === 'replicate') {
+        const updated = pr.maybeUpdate(m.index)
+        switch (pr.state) {
+          case 'probe':
+            if (updated || pr.match === m.index) pr.becomeReplicate()
+            break
+          case 'replicate':
             pr.inflights.freeLE(m.index)
-          }
+            break
+          case 'snapshot':
+            // The follower holds the snapshot we streamed. If we compacted past it meanwhile,
+            // probing finds that out and streams the newer one.
+            if (pr.match >= pr.pendingSnapshot) {
+              pr.becomeProbe()
+              if (pr.match >= this.log.snapshotIndex) pr.becomeReplicate()
+            }
+            break
+        }
+        if (updated) {
           this.maybeCommit()
           if (this.state !== 'leader') return
-          this.queueAppend(m.from, false)
-          if (m.from === this.leadTransferee && pr.match === this.log.lastIndex()) this.sendTimeoutNow(m.from)
         }
+        this.queueAppend(m.from, false)
+        if (m.from === this.leadTransferee && pr.match === this.log.lastIndex()) this.sendTimeoutNow(m.from)
         return
       }
       case 'heartbeatResponse': {
         pr.recentActive = true
         pr.probeSent = false
+        // If every append in the window was lost, nothing would ever be acked again: free one
+        // slot so an append goes out; a follower missing entries rejects it and we probe.
+        if (pr.state === 'replicate' && pr.inflights.full()) pr.inflights.freeFirst()
         if (pr.match < this.log.lastIndex()) this.queueAppend(m.from, true)
         if (m.context !== undefined) {
           const acks = this.readOnly.recvAck(m.from, m.context)
@@ -700,18 +705,9 @@ export class RaftCore {
       }
       case 'snapshotResponse': {
         pr.recentActive = true
-        const snap = pr.snapshot
-        if (pr.state !== 'snapshot' || snap === undefined || m.index !== snap.meta.index || m.snapTerm !== snap.meta.term) return
-        pr.snapshotIdleTicks = 0
-        if (m.reject) {
-          if (pr.snapshotRewound === m.offset) return
-          pr.snapshotRewound = m.offset
-          pr.snapshotSent = Math.min(m.offset, snap.data.byteLength)
-          pr.snapshotAcked = pr.snapshotSent
-          pr.snapshotDone = false
-        } else {
-          pr.snapshotAcked = Math.max(pr.snapshotAcked, m.offset)
-        }
+        const stream = pr.stream
+        if (pr.state !== 'snapshot' || stream === undefined || m.index !== stream.snapshot.meta.index || m.snapTerm !== stream.snapshot.meta.term) return
+        stream.onResponse(m.offset, m.reject)
         this.sendSnapshotChunks(m.from, pr)
         return
       }
@@ -796,28 +792,19 @@ export class RaftCore {
     // Only stream to a follower that answered recently; a dead one would just eat bandwidth.
     if (!pr.recentActive) return false
     if (this.snapshot === null) throw new RaftUsageError('log is compacted but no snapshot is known')
-    pr.becomeSnapshot(this.snapshot)
+    const maxBytes = this.config.maxInflightBytes > 0 ? this.config.maxInflightBytes : Infinity
+    pr.becomeSnapshot(new SnapshotStream(this.snapshot, this.config.snapshotChunkSize, maxBytes, this.config.maxInflightMsgs))
     return this.sendSnapshotChunks(to, pr)
   }
 
-  /** Sends snapshot chunks while the in-flight window allows. */
+  /** Sends the chunks the stream's window allows. */
   private sendSnapshotChunks (to: string, pr: Progress): boolean {
-    const snap = pr.snapshot
-    if (snap === undefined) return false
-    const total = snap.data.byteLength
-    const chunk = this.config.snapshotChunkSize
-    const maxBytes = this.config.maxInflightBytes > 0 ? this.config.maxInflightBytes : Infinity
-    let sent = false
-    while (!pr.snapshotDone) {
-      const inflight = pr.snapshotSent - pr.snapshotAcked
-      if (inflight > 0 && (inflight >= maxBytes || Math.ceil(inflight / chunk) >= this.config.maxInflightMsgs)) break
-      const end = Math.min(pr.snapshotSent + chunk, total)
-      this.send({ type: 'snapshot', to, term: this.term, meta: snap.meta, offset: pr.snapshotSent, total, data: snap.data.subarray(pr.snapshotSent, end) })
-      pr.snapshotSent = end
-      if (end === total) pr.snapshotDone = true
-      sent = true
-    }
-    return sent
+    const stream = pr.stream
+    if (stream === undefined) return false
+    const { meta } = stream.snapshot
+    const chunks = stream.take()
+    for (const c of chunks) this.send({ type: 'snapshot', to, term: this.term, meta, offset: c.offset, total: stream.total, data: c.data })
+    return chunks.length > 0
   }
 
   private sendTimeoutNow (to: string): void {

@@ -1,62 +1,97 @@
 import type { Snapshot, SnapshotMeta } from '../storage.js'
 import type { SnapshotMessage } from './messages.js'
 
-/** What to do with a chunk: acknowledge progress, ask for a resend from `offset`, or install. */
+/**
+ * What to answer a chunk with: `offset` is how many leading bytes are held. `reject` means the
+ * follower holds nothing of this snapshot although the chunk was not the first one (typically
+ * it restarted and lost what it had): the leader must start over from `offset`.
+ */
 export type ChunkResult =
-  | { status: 'partial', offset: number }
-  | { status: 'reject', offset: number }
+  | { status: 'partial' | 'reject', offset: number }
   | { status: 'complete', snapshot: Snapshot }
 
 /**
- * Follower side of chunked InstallSnapshot: assembles the chunks of one snapshot in order. Held
- * in memory only: after a restart the follower answers the next chunk with "resend from 0".
+ * Follower side of chunked InstallSnapshot. Chunks may arrive lost, duplicated or out of order:
+ * those past the contiguous prefix are buffered (at most the snapshot's size), so one lost chunk
+ * costs one retransmission, not the rest of the window. Held in memory only.
  */
 export class SnapshotReceiver {
   private meta: SnapshotMeta | undefined
+  /** Term of the leader streaming the snapshot being assembled. */
+  private leaderTerm = 0
   private total = 0
   private chunks: Uint8Array[] = []
   private received = 0
+  private readonly pending = new Map<number, Uint8Array>()
 
   private same (meta: SnapshotMeta): boolean {
     return this.meta !== undefined && this.meta.index === meta.index && this.meta.term === meta.term
   }
 
-  /** Bytes held of the snapshot at (index, term), 0 if it is not the one being assembled. */
-  offsetFor (meta: SnapshotMeta): number {
-    return this.same(meta) ? this.received : 0
-  }
-
   accept (m: SnapshotMessage): ChunkResult {
-    if (m.offset < 0 || m.total < 0 || m.offset + m.data.byteLength > m.total) return { status: 'reject', offset: this.offsetFor(m.meta) }
-    if (m.offset === 0 && !(this.same(m.meta) && this.received > 0 && this.total === m.total)) {
-      this.meta = m.meta
-      this.total = m.total
-      this.chunks = []
-      this.received = 0
+    let fresh = false
+    if (!this.same(m.meta)) {
+      // A stream from an older leader, or an older snapshot of the same leader, must not
+      // destroy the newer assembly; otherwise the newest stream wins.
+      if (this.meta !== undefined && (m.term < this.leaderTerm || (m.term === this.leaderTerm && m.meta.index < this.meta.index))) {
+        return { status: 'reject', offset: 0 }
+      }
+      this.start(m)
+      fresh = true
     }
-    if (!this.same(m.meta) || this.total !== m.total) return { status: 'reject', offset: 0 }
-    if (m.offset > this.received) return { status: 'reject', offset: this.received }
-    if (m.offset < this.received) {
-      // A duplicate or an overlapping resend: keep only the part we do not have yet.
-      const skip = this.received - m.offset
-      if (skip >= m.data.byteLength) return { status: 'partial', offset: this.received }
-      this.push(m.data.subarray(skip))
-    } else {
-      this.push(m.data)
+    if (m.total !== this.total || m.offset < 0 || m.offset + m.data.byteLength > m.total) {
+      return { status: 'partial', offset: this.received }
     }
-    if (this.received < this.total) return { status: 'partial', offset: this.received }
-    const data = new Uint8Array(this.total)
-    let at = 0
-    for (const c of this.chunks) { data.set(c, at); at += c.byteLength }
-    const snapshot: Snapshot = { meta: this.meta!, data }
-    this.reset()
-    return { status: 'complete', snapshot }
+    this.leaderTerm = Math.max(this.leaderTerm, m.term)
+    if (m.offset <= this.received) {
+      this.take(m.offset, m.data)
+      this.drain()
+    } else if (!this.pending.has(m.offset)) {
+      // Copy: the transport may reuse its buffer once the message is handled.
+      this.pending.set(m.offset, m.data.slice())
+    }
+    if (this.received >= this.total) {
+      const data = new Uint8Array(this.total)
+      let at = 0
+      for (const c of this.chunks) { data.set(c, at); at += c.byteLength }
+      const snapshot: Snapshot = { meta: this.meta!, data }
+      this.reset()
+      return { status: 'complete', snapshot }
+    }
+    return { status: fresh && m.offset > 0 ? 'reject' : 'partial', offset: this.received }
   }
 
-  private push (bytes: Uint8Array): void {
-    // Copy: the transport may reuse its buffer once the message is handled.
-    this.chunks.push(bytes.slice())
-    this.received += bytes.byteLength
+  /** Appends the part of a chunk starting at `offset` (≤ received) that is not held yet. */
+  private take (offset: number, data: Uint8Array): void {
+    const skip = this.received - offset
+    if (skip >= data.byteLength) return
+    const part = data.subarray(skip).slice()
+    this.chunks.push(part)
+    this.received += part.byteLength
+  }
+
+  private drain (): void {
+    let progressed = true
+    while (progressed && this.pending.size > 0) {
+      progressed = false
+      for (const [o, d] of this.pending) {
+        if (o <= this.received) {
+          this.pending.delete(o)
+          const before = this.received
+          this.take(o, d)
+          if (this.received > before) progressed = true
+        }
+      }
+    }
+  }
+
+  private start (m: SnapshotMessage): void {
+    this.meta = m.meta
+    this.leaderTerm = m.term
+    this.total = m.total
+    this.chunks = []
+    this.received = 0
+    this.pending.clear()
   }
 
   reset (): void {
@@ -64,5 +99,6 @@ export class SnapshotReceiver {
     this.total = 0
     this.chunks = []
     this.received = 0
+    this.pending.clear()
   }
 }
