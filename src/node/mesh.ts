@@ -12,6 +12,12 @@ import { buildLibp2p, type MeshLibp2p } from './libp2p.js'
 import { resolveMeshOptions, type MeshOptions, type ResolvedMeshOptions } from './options.js'
 import { GossipsubPort } from './pubsub.js'
 import { raceSignal } from './signal.js'
+import { createRaftHost, type RaftHost } from '../raft/driver/index.js'
+import { libp2pRaftTransport } from '../raft/transport/index.js'
+import { QueueService } from '../queue/service.js'
+import { Queue, type QueueOptions } from '../queue/queue.js'
+import { soloDirectory } from '../queue/local-directory.js'
+import type { PlacementDirectory } from '../queue/placement.js'
 
 /**
  * Every meshchan peer handles this protocol. Identify advertises it, which is how a mesh tells
@@ -49,6 +55,9 @@ export class Mesh extends EventEmitter<MeshEvents> {
   private readonly dialing = new Set<string>()
   private readonly log
   private stopping: Promise<void> | undefined
+  private raft: RaftHost | undefined
+  private queueService: QueueService | undefined
+  private placement: PlacementDirectory | undefined
 
   /** @internal use {@link createMesh} */
   constructor (libp2p: MeshLibp2p, options: ResolvedMeshOptions) {
@@ -86,6 +95,47 @@ export class Mesh extends EventEmitter<MeshEvents> {
     if (this.stopping !== undefined) throw new ClosedError('mesh')
     return this.hub.channel<T>(name, options)
   }
+
+  /**
+   * A replicated work queue (see {@link Queue}): declared in the cluster on first use (the first
+   * declaration's settings win), replicated on `replicas` peers, usable from any peer.
+   * ```ts
+   * const jobs = mesh.queue<{ url: string }>('jobs', { replicas: 3, ackTimeout: 10_000 })
+   * await jobs.put({ url })
+   * for await (const d of jobs.consume({ prefetch: 8 })) { await fetch(d.value.url); await d.ack() }
+   * ```
+   */
+  queue<T = unknown>(name: string, options?: QueueOptions<T>): Queue<T> {
+    if (this.stopping !== undefined || this.queueService === undefined) throw new ClosedError('mesh')
+    return new Queue<T>(this.queueService, name, options)
+  }
+
+  /** @internal the queue data path (for diagnostics and tests). */
+  get queues (): QueueService | undefined {
+    return this.queueService
+  }
+
+  /** @internal started by {@link createMesh} once libp2p runs. */
+  async startQueues (): Promise<void> {
+    const self = this.peerId
+    this.raft = await createRaftHost({ transport: libp2pRaftTransport(this.libp2p) })
+    // The Raft control plane is not wired yet: a peer places queues on itself unless given a directory.
+    this.placement = this.options.queues.placement?.({ self }) ?? soloDirectory(self)
+    this.queueService = new QueueService({
+      libp2p: this.libp2p,
+      host: this.raft,
+      directory: this.placement,
+      dataDir: this.options.dataDir,
+      connected: () => this.peers(),
+      logName: this.options.logger
+    })
+    await this.queueService.start()
+    this.on('peer:leave', this.onQueuePeerLeave)
+    this.on('peer:join', this.onQueuePeerJoin)
+  }
+
+  private readonly onQueuePeerLeave = (peer: string): void => { this.queueService?.peerGone(peer) }
+  private readonly onQueuePeerJoin = (peer: string): void => { this.queueService?.peerJoined(peer) }
 
   /** Connects to a peer by multiaddr (with `/p2p/<id>`). Rejects with {@link DialError}. */
   async dial (address: string, options: { signal?: AbortSignal } = {}): Promise<void> {
@@ -125,6 +175,14 @@ export class Mesh extends EventEmitter<MeshEvents> {
   }
 
   private async doStop (): Promise<void> {
+    // Queues first: owners hand leadership over while the network is still up (no gap for a
+    // planned restart), then the Raft host, then the directory, then libp2p.
+    await this.queueService?.stop({ transferLeadership: true }).catch(err => { this.log.error('stopping queues: %e', err) })
+    this.off('peer:leave', this.onQueuePeerLeave)
+    this.off('peer:join', this.onQueuePeerJoin)
+    await this.raft?.stop({ transferLeadership: false }).catch(err => { this.log.error('stopping raft: %e', err) })
+    const dir = this.placement as (PlacementDirectory & { close?: () => void | Promise<void> }) | undefined
+    await Promise.resolve(dir?.close?.()).catch(() => {})
     this.hub.close()
     this.port.close()
     this.libp2p.removeEventListener('peer:identify', this.onIdentify)
@@ -197,6 +255,12 @@ export async function createMesh (options: MeshOptions = {}): Promise<Mesh> {
   } catch (err) {
     await Promise.resolve(libp2p.stop()).catch(() => {})
     throw new MeshchanError('ERR_START', `could not start the peer: ${(err as Error).message}`, { cause: err })
+  }
+  try {
+    await mesh.startQueues()
+  } catch (err) {
+    await mesh.stop().catch(() => {})
+    throw new MeshchanError('ERR_START', `could not start queues: ${(err as Error).message}`, { cause: err })
   }
   return mesh
 }

@@ -1,6 +1,7 @@
 import { multiaddr } from '@multiformats/multiaddr'
 import { InvalidOptionError } from '../errors.js'
 import type { ConnectionGater } from '@libp2p/interface'
+import type { PlacementDirectory } from '../queue/placement.js'
 
 /** Options of {@link createMesh}. Every field is optional; each is validated with an error naming it. */
 export interface MeshOptions {
@@ -15,7 +16,11 @@ export interface MeshOptions {
    * on every start, so the PeerId is stable across restarts. Default: a new identity each start.
    */
   identity?: string
-  /** Directory for durable state (Raft logs, snapshots). Reserved for queues; created on demand. */
+  /**
+   * Directory for durable state: queue Raft logs and snapshots (`<dataDir>/raft/<group>`), created
+   * on demand. Without it queues live in memory only: they survive the loss of a minority of their
+   * replicas, but a restart of every replica loses them.
+   */
   dataDir?: string
   /** Namespace of this mesh's debug logs (`@libp2p/logger`, enable with `DEBUG=meshchan:*`). Default: `meshchan`. */
   logger?: string
@@ -27,7 +32,8 @@ export interface MeshOptions {
   /**
    * Failure detection: how often connected peers are pinged, and how long a ping may take
    * before the connection is judged dead and closed (which emits `peer:leave`).
-   * Default: every 2000 ms, 2000 ms timeout.
+   * Default: every 2000 ms, 5000 ms timeout. A short timeout detects crashes sooner but, on a
+   * CPU-saturated peer, closes healthy connections (and their in-flight messages) too.
    */
   failureDetection?: { pingInterval?: number, pingTimeout?: number }
   /** How long a dial may take, in ms. Default 5000. */
@@ -37,6 +43,26 @@ export interface MeshOptions {
    * to cut partitions; most applications never set it.
    */
   connectionGater?: ConnectionGater
+  /**
+   * How the cluster that replicates queues forms. `expect`: form it once this many meshchan peers
+   * (this one included) see each other; `seeds`: PeerIds of the founding members. Default: a
+   * single peer is a cluster of one and grows as peers join.
+   */
+  cluster?: { expect?: number, seeds?: string[] }
+  /** Queue data path settings. */
+  queues?: QueuesOptions
+}
+
+/** Options of the queue data path ({@link MeshOptions.queues}). */
+export interface QueuesOptions {
+  /** A replica whose peer has been gone this long (ms) is replaced by the control plane. Default 30 000. */
+  replaceAfter?: number
+  /**
+   * Advanced: where queue placements come from. Default: the cluster's control plane (a peer on its
+   * own places every queue on itself). Tests pass an in-memory directory shared by several meshes
+   * (`LocalPlacementRegistry.factory()`).
+   */
+  placement?: (context: { self: string }) => PlacementDirectory
 }
 
 export interface ResolvedMeshOptions {
@@ -51,9 +77,11 @@ export interface ResolvedMeshOptions {
   pingTimeout: number
   dialTimeout: number
   connectionGater: ConnectionGater | undefined
+  cluster: { expect: number | undefined, seeds: string[] }
+  queues: { replaceAfter: number, placement: ((context: { self: string }) => PlacementDirectory) | undefined }
 }
 
-const KNOWN = new Set(['listen', 'bootstrap', 'mdns', 'identity', 'dataDir', 'logger', 'swarmKey', 'failureDetection', 'dialTimeout', 'connectionGater'])
+const KNOWN = new Set(['listen', 'bootstrap', 'mdns', 'identity', 'dataDir', 'logger', 'swarmKey', 'failureDetection', 'dialTimeout', 'connectionGater', 'cluster', 'queues'])
 
 function stringList (field: string, value: unknown, requirePeerId: boolean): string[] {
   if (!Array.isArray(value)) throw new InvalidOptionError(field, `expected an array of multiaddr strings, got ${typeof value}`)
@@ -112,8 +140,49 @@ export function resolveMeshOptions (options: unknown = {}): ResolvedMeshOptions 
     logger: optionalString('logger', o.logger) ?? 'meshchan',
     swarmKey: optionalString('swarmKey', o.swarmKey),
     pingInterval: positiveInt('failureDetection.pingInterval', fdo.pingInterval, 2000),
-    pingTimeout: positiveInt('failureDetection.pingTimeout', fdo.pingTimeout, 2000),
+    pingTimeout: positiveInt('failureDetection.pingTimeout', fdo.pingTimeout, 5000),
     dialTimeout: positiveInt('dialTimeout', o.dialTimeout, 5000),
-    connectionGater: gater as ConnectionGater | undefined
+    connectionGater: gater as ConnectionGater | undefined,
+    cluster: resolveCluster(o.cluster),
+    queues: resolveQueues(o.queues)
+  }
+}
+
+function plainObject (field: string, value: unknown, known: string[]): Record<string, unknown> {
+  if (value === undefined) return {}
+  if (value == null || typeof value !== 'object' || Array.isArray(value)) throw new InvalidOptionError(field, 'expected an object')
+  const v = value as Record<string, unknown>
+  for (const key of Object.keys(v)) {
+    if (!known.includes(key)) throw new InvalidOptionError(`${field}.${key}`, `unknown option (known: ${known.join(', ')})`)
+  }
+  return v
+}
+
+function resolveCluster (value: unknown): ResolvedMeshOptions['cluster'] {
+  const c = plainObject('cluster', value, ['expect', 'seeds'])
+  let expect: number | undefined
+  if (c.expect !== undefined) {
+    if (typeof c.expect !== 'number' || !Number.isInteger(c.expect) || c.expect < 1 || c.expect > 1000) {
+      throw new InvalidOptionError('cluster.expect', `expected an integer from 1 to 1000, got ${String(c.expect)}`)
+    }
+    expect = c.expect
+  }
+  let seeds: string[] = []
+  if (c.seeds !== undefined) {
+    if (!Array.isArray(c.seeds)) throw new InvalidOptionError('cluster.seeds', 'expected an array of PeerId strings')
+    seeds = c.seeds.map((s, i) => {
+      if (typeof s !== 'string' || s.length === 0) throw new InvalidOptionError(`cluster.seeds[${i}]`, 'expected a PeerId string')
+      return s
+    })
+  }
+  return { expect, seeds }
+}
+
+function resolveQueues (value: unknown): ResolvedMeshOptions['queues'] {
+  const q = plainObject('queues', value, ['replaceAfter', 'placement'])
+  if (q.placement !== undefined && typeof q.placement !== 'function') throw new InvalidOptionError('queues.placement', 'expected a function ({ self }) => PlacementDirectory')
+  return {
+    replaceAfter: positiveInt('queues.replaceAfter', q.replaceAfter, 30_000),
+    placement: q.placement as ResolvedMeshOptions['queues']['placement']
   }
 }

@@ -1,0 +1,221 @@
+import { randomInt } from 'node:crypto'
+import { logger as createLogger } from '@libp2p/logger'
+import { ClosedError } from '../errors.js'
+import type { Codec } from '../channel/codec.js'
+import { Delivery, type DeliveryHost } from './delivery.js'
+import type { FenceMsg, FenceReply, Push } from './protocol/queue-protocol.js'
+import type { QueueRouter } from './router.js'
+import type { QueueService } from './service.js'
+
+/** How often a consumer checks that its session is still open at the owner. */
+const KEEPALIVE_MS = 1000
+
+let nextSession = randomInt(1, 2 ** 40)
+
+/** Options of {@link Queue.consume}. */
+export interface ConsumeOptions {
+  /**
+   * Credit: the most deliveries this consumer holds at once (received and not yet acked, nacked
+   * or expired). The owner never pushes more. Default 16, at most 65 535.
+   */
+  prefetch?: number
+  /** Ends the iteration (buffered, unhanded deliveries are released for redelivery). */
+  signal?: AbortSignal
+}
+
+/** Callback for deliveries that arrive (for recorders and tests). @internal */
+export type DeliveryObserver = (d: Delivery<unknown>) => void
+
+/**
+ * A consumer session, iterated with `for await`. Opens a session at the queue's owner with credit
+ * `prefetch`, receives pushed deliveries, and gives credit back as deliveries are settled. When
+ * the owner changes (failover, partition, planned stop) it reopens the session at the new owner;
+ * deliveries already held stay valid (their fences name the lease, not the owner).
+ */
+export class Consumer<T> implements AsyncIterableIterator<Delivery<T>> {
+  readonly session = nextSession++
+  private readonly buffer: Array<Delivery<T>> = []
+  private readonly waiters: Array<{ resolve: (r: IteratorResult<Delivery<T>>) => void, reject: (e: Error) => void }> = []
+  /** Deliveries received and not settled (buffered or handed out). */
+  private held = 0
+  private ownerPeer: string | undefined
+  private opening = false
+  private closed = false
+  private failure: Error | undefined
+  private grantPending = 0
+  private grantTimer: ReturnType<typeof setTimeout> | undefined
+  private readonly keepalive: ReturnType<typeof setInterval>
+  private readonly offPush: () => void
+  private readonly offGone: () => void
+  private readonly host: DeliveryHost
+  private readonly prefetch: number
+  private readonly log
+
+  /** @internal */
+  constructor (
+    private readonly svc: QueueService,
+    private readonly router: QueueRouter,
+    private readonly codec: Codec<T>,
+    settle: DeliveryHost['settleRequest'],
+    options: ConsumeOptions,
+    private readonly observer?: DeliveryObserver
+  ) {
+    this.prefetch = options.prefetch ?? 16
+    this.log = createLogger(`meshchan:queue:consumer:${router.queue}`)
+    this.host = { settleRequest: settle, settled: () => { this.onSettled() } }
+    this.offPush = svc.onPush(this.session, (from, push) => { this.onPush(from, push) })
+    this.offGone = svc.onPeerGone(peer => {
+      if (peer === this.ownerPeer) {
+        this.router.redirect(undefined)
+        this.reopen()
+      }
+    })
+    this.keepalive = setInterval(() => { this.ping() }, KEEPALIVE_MS)
+    options.signal?.addEventListener('abort', () => { void this.return() }, { once: true })
+    this.reopen()
+  }
+
+  /** Deliveries held right now (received, not settled): never more than `prefetch` while the owner stays the same. */
+  get holding (): number {
+    return this.held
+  }
+
+  [Symbol.asyncIterator] (): this {
+    return this
+  }
+
+  async next (): Promise<IteratorResult<Delivery<T>>> {
+    const d = this.buffer.shift()
+    if (d !== undefined) return { value: d, done: false }
+    if (this.failure !== undefined) throw this.failure
+    if (this.closed) return { value: undefined, done: true }
+    const { promise, resolve, reject } = Promise.withResolvers<IteratorResult<Delivery<T>>>()
+    this.waiters.push({ resolve, reject })
+    return await promise
+  }
+
+  /** Ends the session: buffered deliveries not yet handed out are released for redelivery. */
+  async return (): Promise<IteratorResult<Delivery<T>>> {
+    if (!this.closed) {
+      this.closed = true
+      clearInterval(this.keepalive)
+      clearTimeout(this.grantTimer)
+      this.offPush()
+      this.offGone()
+      for (const w of this.waiters.splice(0)) w.resolve({ value: undefined, done: true })
+      const left = this.buffer.splice(0)
+      for (const d of left) void d.nack().catch(() => {})
+      const owner = this.ownerPeer
+      if (owner !== undefined && this.svc.running) {
+        void this.svc.request(owner, { queue: this.router.queue, close: { session: this.session } }, 2000).catch(() => {})
+      }
+    }
+    return { value: undefined, done: true }
+  }
+
+  // ---- session ------------------------------------------------------------------------------------
+
+  /** (Re)opens the session at the owner with the credit not in use; retries until closed. */
+  private reopen (): void {
+    this.ownerPeer = undefined
+    if (this.opening || this.closed) return
+    this.opening = true
+    void (async () => {
+      while (!this.closed && this.svc.running) {
+        try {
+          const credit = Math.max(0, this.prefetch - this.held)
+          this.grantPending = 0
+          const { peer } = await this.router.call({ consume: { session: this.session, credit, consumer: '' } }, { deadline: Date.now() + 10_000, what: 'consume' })
+          this.ownerPeer = peer
+          this.log('session %d open at %s with credit %d', this.session, peer, credit)
+          return
+        } catch (err) {
+          if (err instanceof ClosedError) return
+          this.log('reopening session %d failed: %s', this.session, (err as Error).message)
+        }
+      }
+    })().finally(() => { this.opening = false })
+  }
+
+  private ping (): void {
+    const owner = this.ownerPeer
+    if (owner === undefined || this.opening || this.closed) {
+      if (owner === undefined && !this.opening && !this.closed) this.reopen()
+      return
+    }
+    this.svc.request(owner, { queue: this.router.queue, credit: { session: this.session, credit: 0 } }, KEEPALIVE_MS * 1.5)
+      .then(r => {
+        if (r.error !== undefined && this.ownerPeer === owner) {
+          this.router.redirect(r.error.leaderHint)
+          this.reopen()
+        }
+      }, () => {
+        if (this.ownerPeer === owner) {
+          this.router.redirect(undefined)
+          this.reopen()
+        }
+      })
+  }
+
+  private onPush (from: string, push: Push): void {
+    if (this.closed) return
+    if (push.closed) {
+      if (from === this.ownerPeer || this.ownerPeer === undefined) {
+        this.router.redirect(push.leaderHint !== '' && push.leaderHint !== from ? push.leaderHint : undefined)
+        this.reopen()
+      }
+      return
+    }
+    for (const m of push.deliveries) {
+      if (m.fence === undefined) continue
+      let value: T
+      try {
+        value = this.codec.decode(m.payload)
+      } catch (err) {
+        // A payload this consumer's codec can't read: dead-letter it rather than loop on it.
+        this.log('undecodable message %s: %s', m.fence.id, (err as Error).message)
+        const poison = new Delivery<T>(this.host, m.fence, undefined as T, m.deadline, m.enqueuedAt)
+        this.held++
+        void poison.nack({ deadLetter: true }).catch(() => {})
+        continue
+      }
+      const d = new Delivery<T>(this.host, m.fence, value, m.deadline, m.enqueuedAt)
+      this.held++
+      this.observer?.(d as Delivery<unknown>)
+      const w = this.waiters.shift()
+      if (w !== undefined) w.resolve({ value: d, done: false })
+      else this.buffer.push(d)
+    }
+  }
+
+  private onSettled (): void {
+    this.held--
+    if (this.closed) return
+    this.grantPending++
+    // Batch credit: a quarter of the window, or whatever accumulated within 5 ms.
+    if (this.grantPending >= Math.max(1, Math.floor(this.prefetch / 4))) this.flushGrant()
+    else this.grantTimer ??= setTimeout(() => { this.flushGrant() }, 5)
+  }
+
+  private flushGrant (): void {
+    clearTimeout(this.grantTimer)
+    this.grantTimer = undefined
+    const n = this.grantPending
+    const owner = this.ownerPeer
+    if (n === 0 || owner === undefined || this.opening) return
+    this.grantPending = 0
+    this.svc.request(owner, { queue: this.router.queue, credit: { session: this.session, credit: n } }, 2000)
+      .then(r => {
+        if (r.error !== undefined && this.ownerPeer === owner) {
+          this.router.redirect(r.error.leaderHint)
+          this.reopen()
+        }
+      }, () => {
+        // Lost grant: the reopen recomputes credit from what is held.
+        if (this.ownerPeer === owner) this.reopen()
+      })
+  }
+}
+
+/** @internal */
+export type SettleFn = (op: 'ack' | 'nack' | 'extend', fence: FenceMsg, extra: { delayMs?: number, deadLetter?: boolean, ms?: number }, options: { signal?: AbortSignal, timeout?: number }) => Promise<FenceReply>
