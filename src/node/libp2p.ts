@@ -73,7 +73,9 @@ export async function buildLibp2p (options: ResolvedMeshOptions, privateKey: Pri
     },
     connectionMonitor: {
       pingInterval: options.pingInterval,
-      pingTimeout: { minTimeout: Math.min(500, options.pingTimeout), maxTimeout: options.pingTimeout },
+      // A fixed timeout: the adaptive one shrinks to fit fast pings on an idle link, then aborts
+      // healthy connections the moment a burst of traffic delays one ping.
+      pingTimeout: { minTimeout: options.pingTimeout, maxTimeout: options.pingTimeout },
       abortConnectionOnPingFailure: true
     },
     peerDiscovery,
