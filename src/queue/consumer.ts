@@ -138,6 +138,8 @@ export class Consumer<T> implements AsyncIterableIterator<Delivery<T>> {
   }
 
   private ping (): void {
+    // The mesh stopped under us: end the iteration instead of hanging.
+    if (!this.svc.running) { void this.return(); return }
     const owner = this.ownerPeer
     if (owner === undefined || this.opening || this.closed) {
       if (owner === undefined && !this.opening && !this.closed) this.reopen()

@@ -1,0 +1,151 @@
+import { describe, it, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { check, summarize } from '../../src/queue/checker/index.js'
+import type { TestCluster } from '../../src/testkit/index.js'
+import { queueCluster, sleep, Workload } from './fixtures/workload.js'
+
+/** The replica leading the queue, by asking a peer's stats (which the owner answers). */
+async function ownerIndex (cluster: TestCluster, name: string, via = 0): Promise<number> {
+  const s = await cluster.mesh(via).queue(name).stats()
+  return cluster.peerIds.indexOf(s.owner)
+}
+
+function assertChecked (w: Workload): void {
+  const r = check(w.history.history())
+  assert.ok(r.ok, summarize(r))
+  assert.equal(r.lost.length, 0)
+  assert.equal(r.duplicatedAcks.length, 0)
+  assert.equal(r.enqueued, w.putOk.size)
+}
+
+describe('queue on a 3-peer cluster', () => {
+  const clusters: TestCluster[] = []
+  after(async () => { await Promise.all(clusters.map(async c => { await c.stopAll() })) })
+
+  it('exactly-once with producers and consumers on different peers; FIFO for one consumer', async () => {
+    const { cluster } = await queueCluster(3)
+    clusters.push(cluster)
+    // FIFO: one producer putting in sequence, one consumer on another peer.
+    const fifo = new Workload(cluster, 'fifo')
+    await fifo.queueAt(0).ready()
+    await fifo.produce(0, 'f', 60, 1)
+    const c = fifo.consume(2, 4)
+    await fifo.drain(20_000)
+    await fifo.stop()
+    const firsts = c.received.filter(r => r.attempt === 1).map(r => r.id)
+    assert.deepEqual(firsts, fifo.order)
+    assertChecked(fifo)
+
+    const w = new Workload(cluster, 'eo')
+    await w.queueAt(0).ready()
+    const consumers = [w.consume(1, 8), w.consume(2, 8), w.consume(0, 2)]
+    await Promise.all([w.produce(0, 'a', 150, 8), w.produce(1, 'b', 150, 8)])
+    await w.drain(30_000)
+    await w.stop()
+    assertChecked(w)
+    for (const h of consumers) assert.ok(h.maxHeld <= (h.peer === 0 ? 2 : 8), `consumer on ${h.peer} held ${h.maxHeld}`)
+    const stats = await w.queueAt(1).stats()
+    assert.equal(stats.ready + stats.leased + stats.delayed, 0)
+    assert.equal(stats.replicas.length, 3)
+  })
+
+  it('kill the owner mid-stream: hand-off continues, nothing lost, no duplicate ack', async () => {
+    const { cluster } = await queueCluster(3)
+    clusters.push(cluster)
+    const w = new Workload(cluster, 'kill', { ackTimeout: 2000 })
+    await w.queueAt(0).ready()
+    const owner = await ownerIndex(cluster, 'kill')
+    const others = [0, 1, 2].filter(i => i !== owner)
+    w.consume(others[0], 8)
+    w.consume(others[1], 8)
+    const producing = w.produce(() => others[0], 'k', 300, 8)
+    await sleep(400)
+    const t0 = Date.now()
+    await cluster.stop(owner)
+    await producing
+    await w.drain(30_000)
+    const newOwner = await ownerIndex(cluster, 'kill', others[0])
+    assert.ok(others.includes(newOwner))
+    await w.stop()
+    assertChecked(w)
+    assert.ok(Date.now() - t0 < 30_000)
+  })
+
+  it('partition the owner into a minority: it hands out nothing; the majority keeps working', async () => {
+    const { cluster } = await queueCluster(3)
+    clusters.push(cluster)
+    const w = new Workload(cluster, 'part', { ackTimeout: 1500 })
+    await w.queueAt(0).ready()
+    const owner = await ownerIndex(cluster, 'part')
+    const others = [0, 1, 2].filter(i => i !== owner)
+    const minority = w.consume(owner, 4)
+    w.consume(others[0], 4)
+    await w.produce(others[1], 'p1', 40, 4)
+    await cluster.partition([owner], others)
+    // Let the old owner notice (check-quorum) and the majority elect.
+    await sleep(1000)
+    const before = minority.received.length
+    await w.produce(others[1], 'p2', 80, 4, Date.now() + 20_000)
+    const newOwner = await ownerIndex(cluster, 'part', others[0])
+    assert.ok(others.includes(newOwner), 'the majority elected an owner')
+    assert.equal(minority.received.length, before, 'the minority received nothing while cut off')
+    await cluster.heal()
+    await w.drain(30_000)
+    await w.stop()
+    assertChecked(w)
+  })
+
+  it('isolate a consumer: its lease expires, the message is redelivered, its late ack is stale', async () => {
+    const { cluster } = await queueCluster(3)
+    clusters.push(cluster)
+    const name = 'isolate'
+    const q0 = cluster.mesh(0).queue<string>(name, { ackTimeout: 800 })
+    await q0.ready()
+    const owner = await ownerIndex(cluster, name)
+    const victim = [0, 1, 2].find(i => i !== owner) as number
+    const rescuer = [0, 1, 2].find(i => i !== owner && i !== victim) as number
+    await q0.put('job', { id: 'job-1' })
+    const held = await cluster.mesh(victim).queue<string>(name).take({ timeout: 5000 })
+    assert.equal(held.attempt, 1)
+    await cluster.isolate(victim)
+    const again = await cluster.mesh(rescuer).queue<string>(name).take({ timeout: 10_000 })
+    assert.equal(again.id, 'job-1')
+    assert.equal(again.attempt, 2)
+    await cluster.heal()
+    await assert.rejects(held.ack({ timeout: 10_000 }), (err: Error & { code?: string }) => err.code === 'ERR_STALE_ACK')
+    await again.ack()
+    const s = await q0.stats()
+    assert.equal(s.ready + s.leased, 0)
+  })
+
+  it('slow consumers and producers retrying after short timeouts: dedup keeps one copy', async () => {
+    const { cluster } = await queueCluster(3)
+    clusters.push(cluster)
+    const w = new Workload(cluster, 'slow', { ackTimeout: 3000 })
+    await w.queueAt(0).ready()
+    w.consume(1, 2, 30)
+    w.consume(2, 16)
+    // Very short put deadlines make many puts time out and be retried with the same id.
+    await w.produce(0, 's', 150, 16, Date.now() + 60_000, 40)
+    await w.drain(30_000)
+    await w.stop()
+    assertChecked(w)
+    const s = await w.queueAt(0).stats()
+    assert.equal(s.totals.put, 150, 'each id stored once')
+  })
+
+  it('restart every peer (dataDir): committed messages survive', async () => {
+    const { cluster } = await queueCluster(3)
+    clusters.push(cluster)
+    const w = new Workload(cluster, 'restart')
+    await w.queueAt(0).ready()
+    await w.produce(0, 'r', 100, 8)
+    for (const i of [0, 1, 2]) await cluster.stop(i)
+    for (const i of [0, 1, 2]) await cluster.restart(i)
+    w.consume(1, 8)
+    w.consume(2, 8)
+    await w.drain(30_000)
+    await w.stop()
+    assertChecked(w)
+  })
+})
