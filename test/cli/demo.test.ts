@@ -5,7 +5,7 @@ import { runCli } from './helpers.js'
 
 describe('meshchan demo', () => {
   it('runs a 4-process mesh, verifies delivery and exits 0 with a summary', async () => {
-    const { code, stdout, stderr } = await runCli(['demo'], { timeout: 60_000 })
+    const { code, stdout, stderr } = await runCli(['demo', '--timeout', '40000'], { timeout: 50_000 })
     assert.equal(code, 0, `stdout:\n${stdout}\nstderr:\n${stderr}`)
     assert.match(stdout, /^demo ok: 4 peers, 5 messages, each delivered to 2 receivers, in order \(\d+\.\d s\)$/m)
     for (const reader of ['news-reader-1', 'news-reader-2']) {

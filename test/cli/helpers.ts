@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 
 export const CLI = fileURLToPath(new URL('../../src/cli/main.js', import.meta.url))
+export const CHAT = fileURLToPath(new URL('../../examples/broadcast/chat.js', import.meta.url))
 
 /** Flags that keep a peer on loopback with a random port. */
 export const LOCAL = ['--listen', '/ip4/127.0.0.1/tcp/0']
@@ -22,7 +23,7 @@ export async function runCli (args: string[], options: { input?: string, timeout
   return { code, stdout, stderr }
 }
 
-/** A long-running `meshchan <args>` whose output lines a test can wait for. */
+/** A long-running `meshchan <args>` (or another script) whose output lines a test can wait for. */
 export class CliProcess {
   readonly process: ChildProcess
   readonly stdout: string[] = []
@@ -32,8 +33,8 @@ export class CliProcess {
   exitCode: number | null | undefined
   #listeners = new Set<() => void>()
 
-  constructor (readonly args: string[]) {
-    this.process = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+  constructor (readonly args: string[], options: { script?: string, stdin?: boolean } = {}) {
+    this.process = spawn(process.execPath, [options.script ?? CLI, ...args], { stdio: [options.stdin === true ? 'pipe' : 'ignore', 'pipe', 'pipe'] })
     for (const [stream, lines] of [[this.process.stdout!, this.stdout], [this.process.stderr!, this.stderr]] as const) {
       createInterface({ input: stream }).on('line', line => {
         lines.push(line)

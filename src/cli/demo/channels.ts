@@ -67,8 +67,10 @@ export function channelsSection (options: { receivers: number, messages: number 
         ...local, ...await ctx.identity('news-desk'), ...bootstraps
       ])
 
-      const [senderCode, ...readerCodes] = await Promise.all([sender, ...readers].map(async c => await c.waitForExit(signal)))
+      // The sender first: if it failed, the receivers would wait for messages forever.
+      const senderCode = await sender.waitForExit(signal)
       if (senderCode !== 0) throw new DemoCheckError(`news-desk exited with code ${senderCode}`)
+      const readerCodes = await Promise.all(readers.map(async r => await r.waitForExit(signal)))
       const fanOut = sender.lines.filter(l => l.stream === 'stdout' && l.text.startsWith('sent ')).map(l => Number(/ to (\d+) peer/.exec(l.text)?.[1]))
       if (fanOut.length !== messages || fanOut.some(n => n !== receivers)) {
         throw new DemoCheckError(`news-desk reported fan-outs ${JSON.stringify(fanOut)}, expected ${messages} × ${receivers}`)
