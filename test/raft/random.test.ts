@@ -1,6 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { randomRun } from './sim/random-run.js'
+import { randomRun, replayHint } from './sim/random-run.js'
 
 // RAFT_SEED=n replays one seed; RAFT_SEEDS / RAFT_SEED_START widen the default sweep.
 const only = process.env.RAFT_SEED
@@ -15,7 +15,14 @@ test(`randomized fault runs over ${seeds.length} seed(s), invariants after every
   let changes = 0
   let reads = 0
   for (const seed of seeds) {
-    const s = randomRun(seed)
+    let s
+    try {
+      s = randomRun(seed)
+    } catch (err) {
+      // Errors thrown by the core itself do not carry the seed: add it.
+      if (err instanceof Error && !err.message.includes('RAFT_SEED')) err.message += `\n  (${replayHint(seed)})`
+      throw err
+    }
     committed += s.committed
     elections += s.elections
     installs += s.snapshotsInstalled

@@ -235,10 +235,11 @@ export class RaftCore {
 
   /**
    * Hands leadership to voter `to`: proposals are refused meanwhile; once `to` has the whole
-   * log it is told to campaign at once. Abandoned after an election timeout.
+   * log it is told to campaign at once. Abandoned after an election timeout; a transfer to
+   * another member replaces one in progress.
    */
   transferLeadership (to: string): void {
-    this.requireLeader()
+    this.requireLeader(false)
     if (to === this.id) return
     if (!this.members.current().voters.includes(to)) throw new RaftUsageError(`cannot transfer leadership to ${to}: not a voter`)
     if (this.leadTransferee === to) return

@@ -56,12 +56,23 @@ export class SnapshotStream {
   /** The follower holds the first `offset` bytes; `reject` means it lost everything it had. */
   onResponse (offset: number, reject: boolean): void {
     this.idleTicks = 0
-    if (reject && offset < this.acked) {
+    if (offset < this.acked) {
+      if (reject) {
+        // The follower lost what it had (it restarted): start over from what it holds.
+        this.acked = offset
+        this.sent = offset
+        this.dupAcks = 0
+        this.recovering = false
+        this.retransmit = undefined
+        return
+      }
+      // Either an old ack overtaken by newer ones, or the follower lost its state and its
+      // rejection was lost. Resending one chunk tells which, at the cost of one chunk.
       this.acked = offset
-      this.sent = offset
+      this.recovering = true
+      this.recoverPoint = this.sent
+      this.retransmit = offset
       this.dupAcks = 0
-      this.recovering = false
-      this.retransmit = undefined
       return
     }
     if (offset > this.acked) {

@@ -16,7 +16,7 @@ export interface RandomRunStats {
 
 /** How to replay one seed, printed with every failure. */
 export function replayHint (seed: number): string {
-  return `seed ${seed}; replay with RAFT_SEED=${seed} node --test dist/test/raft/random.test.js`
+  return `seed ${seed}; replay with RAFT_SEED=${seed} node --test dist/test/raft/random.test.js (or node scripts/raft-soak.js 1 ${seed})`
 }
 
 /**
