@@ -377,10 +377,11 @@ describe('queue state machine: sessions, time, bad input', () => {
       h.raw(QueueCommand.encode({ version: 1, now: 1, lease: { consumer: 'c', count: 0, leaseMs: 10 } })),
       h.raw(QueueCommand.encode({ version: 1, now: 1, put: { id: '', payload: new Uint8Array(1), producer: '', delayUntil: 0 } })),
       h.raw(QueueCommand.encode({ version: 1, now: 1 })), // no body
+      h.raw(QueueCommand.encode({ version: 1, now: 1, put: { id: 'x', payload: new Uint8Array(1), producer: '', delayUntil: 0 }, lease: { consumer: 'c', count: 1, leaseMs: 10 } })), // two bodies
       h.raw(QueueCommand.encode({ version: 1, now: 1, configure: { maxLength: 0 } }))
     ]
     for (const r of results) assert.equal(r.status, 'invalid', JSON.stringify(r))
-    assert.deepEqual(results.map(r => r.status === 'invalid' && r.attempted), ['unknown', 'unknown', 'unknown', 'lease', 'put', 'unknown', 'configure'])
+    assert.deepEqual(results.map(r => r.status === 'invalid' && r.attempted), ['unknown', 'unknown', 'unknown', 'lease', 'put', 'unknown', 'unknown', 'configure'])
     assert.deepEqual({ ...h.sm.stats(), lastIndex: 0 }, { ...before, lastIndex: 0 })
     assert.throws(() => encodeCommand({ now: 1, lease: { consumer: '', count: 1, leaseMs: 1 } }), InvalidCommandError)
   })

@@ -2,6 +2,7 @@ import { ApplyOrderError, SnapshotFormatError } from '../errors.js'
 import { decodeCommand } from './commands.js'
 import { Fifo } from './fifo.js'
 import { IndexedHeap } from './heap.js'
+import { OrderedMap } from './ordered-map.js'
 import { QueueSnapshot } from './queue-state.js'
 import { DEFAULT_QUEUE_CONFIG, HISTORY_LIMIT } from './types.js'
 import type { DecodedBody, DecodedCommand } from './commands.js'
@@ -62,7 +63,7 @@ interface Session {
   floor: number
   lastSeen: number
   /** requestId → the result as JSON text: immutable, so a caller mutating a result can't corrupt the cache. */
-  results: Map<number, string>
+  results: OrderedMap<number, string>
 }
 
 const emptyTotals = (): QueueTotals => ({
@@ -117,13 +118,13 @@ export class QueueStateMachine {
   private readonly delayed = new IndexedHeap<Msg>(byDelay)
   private readonly leases = new IndexedHeap<Msg>(byDeadline)
   /** Dead-lettered messages, oldest first (Map keeps insertion order: the eviction order). */
-  private readonly dead = new Map<string, Msg>()
+  private readonly dead = new OrderedMap<string, Msg>()
   /** id → put; oldest first (time only moves forward, so insertion order is time order). */
-  private readonly dedup = new Map<string, { seq: number, at: number }>()
+  private readonly dedup = new OrderedMap<string, { seq: number, at: number }>()
   /** id → the delivery whose ack removed it; oldest first. */
-  private readonly acked = new Map<string, AckedRecord>()
+  private readonly acked = new OrderedMap<string, AckedRecord>()
   /** client → session; least recently active first. */
-  private readonly sessions = new Map<string, Session>()
+  private readonly sessions = new OrderedMap<string, Session>()
 
   /**
    * @param config initial limits; every replica of a queue must start from the same ones (later
@@ -160,16 +161,13 @@ export class QueueStateMachine {
     if (cmd.client === '' || cmd.requestId === 0) return this.execute(cmd.body, entry.term)
 
     // Client session: a retried request answers with its original result (raft mistake 13).
-    let session = this.sessions.get(cmd.client)
-    if (session !== undefined) this.sessions.delete(cmd.client)
-    else session = { floor: 0, lastSeen: 0, results: new Map() }
-    this.sessions.set(cmd.client, session) // most recently active last
+    const session = this.sessions.get(cmd.client) ?? { floor: 0, lastSeen: 0, results: new OrderedMap<number, string>() }
+    this.sessions.moveToBack(cmd.client, session) // most recently active last
     session.lastSeen = this.clock
     this.pruneSessions()
     if (cmd.firstIncomplete > 0) {
-      for (const rid of session.results.keys()) {
-        if (rid >= cmd.firstIncomplete) break
-        session.results.delete(rid)
+      for (let e = session.results.oldest(); e !== undefined && e[0] < cmd.firstIncomplete; e = session.results.oldest()) {
+        session.results.delete(e[0])
       }
       session.floor = Math.max(session.floor, cmd.firstIncomplete - 1)
     }
@@ -181,7 +179,7 @@ export class QueueStateMachine {
     const result = this.execute(cmd.body, entry.term)
     session.results.set(cmd.requestId, JSON.stringify(result))
     while (session.results.size > this.config.maxResultsPerClient) {
-      const oldest = session.results.keys().next().value as number
+      const oldest = (session.results.oldest() as [number, string])[0]
       session.results.delete(oldest)
       session.floor = Math.max(session.floor, oldest)
     }
@@ -218,23 +216,20 @@ export class QueueStateMachine {
 
   private pruneWindows (): void {
     const { dedupWindowMs, maxDedupEntries } = this.config
-    for (const [id, d] of this.dedup) {
-      if (d.at + dedupWindowMs > this.clock && this.dedup.size <= maxDedupEntries) break
-      this.dedup.delete(id)
+    for (let e = this.dedup.oldest(); e !== undefined && (e[1].at + dedupWindowMs <= this.clock || this.dedup.size > maxDedupEntries); e = this.dedup.oldest()) {
+      this.dedup.delete(e[0])
     }
     // An acked delivery is remembered as long as a put of its id would be deduplicated.
-    for (const [id, a] of this.acked) {
-      if (a.at + dedupWindowMs > this.clock && this.acked.size <= maxDedupEntries) break
-      this.acked.delete(id)
+    for (let e = this.acked.oldest(); e !== undefined && (e[1].at + dedupWindowMs <= this.clock || this.acked.size > maxDedupEntries); e = this.acked.oldest()) {
+      this.acked.delete(e[0])
     }
     this.pruneSessions()
   }
 
   private pruneSessions (): void {
     const { sessionTtlMs, maxSessions } = this.config
-    for (const [client, s] of this.sessions) {
-      if (s.lastSeen + sessionTtlMs > this.clock && this.sessions.size <= maxSessions) break
-      this.sessions.delete(client)
+    for (let e = this.sessions.oldest(); e !== undefined && (e[1].lastSeen + sessionTtlMs <= this.clock || this.sessions.size > maxSessions); e = this.sessions.oldest()) {
+      this.sessions.delete(e[0])
     }
   }
 
@@ -276,8 +271,7 @@ export class QueueStateMachine {
     }
     this.messages.set(m.id, m)
     this.bytes += size
-    this.dedup.delete(m.id) // keep insertion order = time order
-    this.dedup.set(m.id, { seq: m.seq, at: this.clock })
+    this.dedup.moveToBack(m.id, { seq: m.seq, at: this.clock }) // insertion order = time order
     this.pruneWindows()
     if (m.delayUntil > 0) {
       m.state = 'delayed'
@@ -343,8 +337,7 @@ export class QueueStateMachine {
     this.leases.remove(m)
     this.messages.delete(m.id)
     this.bytes -= m.payload.byteLength
-    this.acked.delete(m.id)
-    this.acked.set(m.id, { seq: m.seq, consumer: f.consumer, term: f.term, attempt: f.attempt, at: this.clock })
+    this.acked.moveToBack(m.id, { seq: m.seq, consumer: f.consumer, term: f.term, attempt: f.attempt, at: this.clock })
     this.pruneWindows()
     this.totals.acked++
     return { command: 'ack', status: 'acked', id: m.id, seq: m.seq }
@@ -483,8 +476,8 @@ export class QueueStateMachine {
   }
 
   private trimDead (): void {
-    for (const m of this.dead.values()) {
-      if (this.dead.size <= this.config.maxDead) break
+    for (let e = this.dead.oldest(); e !== undefined && this.dead.size > this.config.maxDead; e = this.dead.oldest()) {
+      const m = e[1]
       this.dead.delete(m.id)
       this.messages.delete(m.id)
       this.deadBytes -= m.payload.byteLength
@@ -663,7 +656,9 @@ export class QueueStateMachine {
     for (const d of s.dedup) sm.dedup.set(d.id, { seq: d.seq, at: d.at })
     for (const a of s.acked) sm.acked.set(a.id, { seq: a.seq, consumer: a.consumer, term: a.term, attempt: a.attempt, at: a.at })
     for (const r of s.sessions) {
-      sm.sessions.set(r.client, { floor: r.floor, lastSeen: r.lastSeen, results: new Map(r.results.map(c => [c.requestId, c.json])) })
+      const results = new OrderedMap<number, string>()
+      for (const c of r.results) results.set(c.requestId, c.json)
+      sm.sessions.set(r.client, { floor: r.floor, lastSeen: r.lastSeen, results })
     }
     return sm
   }
