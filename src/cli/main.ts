@@ -29,9 +29,8 @@ function overview (): string {
     'Run "meshchan <command> --help" for a command\'s options.',
     '',
     'Try it:',
-    '  meshchan demo                      # a local cluster of processes, no setup',
-    '  meshchan node --listen /ip4/127.0.0.1/tcp/4001',
-    '  meshchan recv news --bootstrap /ip4/127.0.0.1/tcp/4001/p2p/<id>',
+    '  meshchan demo                                   # a local mesh of processes, no setup',
+    '  meshchan recv news --listen /ip4/127.0.0.1/tcp/4001   # prints its address on stderr',
     '  meshchan send news \'{"headline":"hi"}\' --bootstrap /ip4/127.0.0.1/tcp/4001/p2p/<id>',
     ''
   ].join('\n')
@@ -47,8 +46,12 @@ async function main (argv: string[]): Promise<number> {
   const [name, ...rest] = argv
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     const topic = name === 'help' ? COMMANDS.find(c => c.spec.name === rest[0]) : undefined
+    if (name === undefined) { // a bare `meshchan` is a usage error: help on stderr, exit 2
+      process.stderr.write(overview())
+      return EXIT.usage
+    }
     process.stdout.write(topic !== undefined ? renderHelp(topic.spec) : overview())
-    return name === undefined ? EXIT.usage : EXIT.ok
+    return EXIT.ok
   }
   if (name === '--version' || name === '-v') {
     process.stdout.write(version() + '\n')

@@ -49,7 +49,10 @@ export const sendCommand: Command = {
       'stdout: "sent <n> to <k> peers: <value>" per value, or with --json one summary line',
       '{"channel","sent","peers":[…]}. Fails (exit 1) if no receiver shows up within --timeout;',
       'a value that is not JSON is a usage error (exit 2). Quote JSON for your shell; put negative',
-      'numbers after -- (e.g. send temps -- -3).'
+      'numbers after -- (e.g. send temps -- -3).',
+      '',
+      'Messages travel through peers that receive on the channel; a "meshchan node" that is not a',
+      'receiver does not forward them. Bootstrap to a receiver too (recv prints its addresses).'
     ].join('\n'),
     flags: {
       timeout: { type: 'string', arg: '<ms>', description: 'how long to wait for receivers (default 30000)' },
@@ -105,7 +108,8 @@ export const sendCommand: Command = {
       } catch (err) {
         if (!signal.aborted) {
           if (!(err instanceof TimeoutError)) throw err
-          info(`meshchan: ${err.message} (is "meshchan recv ${name}" running, and did both join the same mesh with --bootstrap?)`)
+          info(`meshchan: ${err.message}. Is "meshchan recv ${name}" running? A peer that is not a receiver (like a plain ` +
+            '"meshchan node") does not forward channel messages: also --bootstrap to a receiver\'s address (recv prints it).')
           return EXIT.failed
         }
       } finally {
