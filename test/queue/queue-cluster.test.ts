@@ -1,4 +1,4 @@
-import { describe, it, after } from 'node:test'
+import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { check, summarize } from '../../src/queue/checker/index.js'
 import type { TestCluster } from '../../src/testkit/index.js'
@@ -18,13 +18,19 @@ function assertChecked (w: Workload): void {
   assert.equal(r.enqueued, w.putOk.size)
 }
 
-describe('queue on a 3-peer cluster', () => {
-  const clusters: TestCluster[] = []
-  after(async () => { await Promise.all(clusters.map(async c => { await c.stopAll() })) })
+/** Runs `fn` on a fresh 3-peer cluster and always stops it (one cluster at a time keeps timings honest). */
+async function withCluster (fn: (cluster: TestCluster) => Promise<void>): Promise<void> {
+  const { cluster } = await queueCluster(3)
+  try {
+    await fn(cluster)
+  } finally {
+    await cluster.stopAll()
+  }
+}
 
-  it('exactly-once with producers and consumers on different peers; FIFO for one consumer', async () => {
-    const { cluster } = await queueCluster(3)
-    clusters.push(cluster)
+describe('queue on a 3-peer cluster', () => {
+
+  it('exactly-once with producers and consumers on different peers; FIFO for one consumer', async () => { await withCluster(async cluster => {
     // FIFO: one producer putting in sequence, one consumer on another peer.
     const fifo = new Workload(cluster, 'fifo')
     await fifo.queueAt(0).ready()
@@ -47,11 +53,9 @@ describe('queue on a 3-peer cluster', () => {
     const stats = await w.queueAt(1).stats()
     assert.equal(stats.ready + stats.leased + stats.delayed, 0)
     assert.equal(stats.replicas.length, 3)
-  })
+  }) })
 
-  it('kill the owner mid-stream: hand-off continues, nothing lost, no duplicate ack', async () => {
-    const { cluster } = await queueCluster(3)
-    clusters.push(cluster)
+  it('kill the owner mid-stream: hand-off continues, nothing lost, no duplicate ack', async () => { await withCluster(async cluster => {
     const w = new Workload(cluster, 'kill', { ackTimeout: 2000 })
     await w.queueAt(0).ready()
     const owner = await ownerIndex(cluster, 'kill')
@@ -69,11 +73,9 @@ describe('queue on a 3-peer cluster', () => {
     await w.stop()
     assertChecked(w)
     assert.ok(Date.now() - t0 < 30_000)
-  })
+  }) })
 
-  it('partition the owner into a minority: it hands out nothing; the majority keeps working', async () => {
-    const { cluster } = await queueCluster(3)
-    clusters.push(cluster)
+  it('partition the owner into a minority: it hands out nothing; the majority keeps working', async () => { await withCluster(async cluster => {
     const w = new Workload(cluster, 'part', { ackTimeout: 1500 })
     await w.queueAt(0).ready()
     const owner = await ownerIndex(cluster, 'part')
@@ -93,11 +95,9 @@ describe('queue on a 3-peer cluster', () => {
     await w.drain(30_000)
     await w.stop()
     assertChecked(w)
-  })
+  }) })
 
-  it('isolate a consumer: its lease expires, the message is redelivered, its late ack is stale', async () => {
-    const { cluster } = await queueCluster(3)
-    clusters.push(cluster)
+  it('isolate a consumer: its lease expires, the message is redelivered, its late ack is stale', async () => { await withCluster(async cluster => {
     const name = 'isolate'
     const q0 = cluster.mesh(0).queue<string>(name, { ackTimeout: 800 })
     await q0.ready()
@@ -116,27 +116,23 @@ describe('queue on a 3-peer cluster', () => {
     await again.ack()
     const s = await q0.stats()
     assert.equal(s.ready + s.leased, 0)
-  })
+  }) })
 
-  it('slow consumers and producers retrying after short timeouts: dedup keeps one copy', async () => {
-    const { cluster } = await queueCluster(3)
-    clusters.push(cluster)
+  it('slow consumers and producers retrying after short timeouts: dedup keeps one copy', async () => { await withCluster(async cluster => {
     const w = new Workload(cluster, 'slow', { ackTimeout: 3000 })
     await w.queueAt(0).ready()
     w.consume(1, 2, 30)
     w.consume(2, 16)
     // Very short put deadlines make many puts time out and be retried with the same id.
-    await w.produce(0, 's', 150, 16, Date.now() + 60_000, 40)
+    await w.produce(0, 's', 100, 16, Date.now() + 60_000, 120)
     await w.drain(30_000)
     await w.stop()
     assertChecked(w)
     const s = await w.queueAt(0).stats()
-    assert.equal(s.totals.put, 150, 'each id stored once')
-  })
+    assert.equal(s.totals.put, 100, 'each id stored once')
+  }) })
 
-  it('restart every peer (dataDir): committed messages survive', async () => {
-    const { cluster } = await queueCluster(3)
-    clusters.push(cluster)
+  it('restart every peer (dataDir): committed messages survive', async () => { await withCluster(async cluster => {
     const w = new Workload(cluster, 'restart')
     await w.queueAt(0).ready()
     await w.produce(0, 'r', 100, 8)
@@ -147,5 +143,5 @@ describe('queue on a 3-peer cluster', () => {
     await w.drain(30_000)
     await w.stop()
     assertChecked(w)
-  })
+  }) })
 })
