@@ -3,10 +3,11 @@
 // minority, and two separately founded clusters meeting. Waits on events, never on guessed sleeps.
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
+import { join } from 'node:path'
 import { createTestCluster, type TestCluster } from '../../src/testkit/index.js'
 import { libp2pRaftTransport } from '../../src/raft/transport/libp2p.js'
 import { createRaftHost, type RaftHost } from '../../src/raft/driver/index.js'
-import { MemoryStorage } from '../../src/storage/index.js'
+import { MemoryStorage, openFileStorage } from '../../src/storage/index.js'
 import { TimeoutError } from '../../src/errors.js'
 import { createControlPlane, type ClusterMismatchError, type ClusterOptions, type ControlPlane, type ControlPlaneOptions } from '../../src/queue/control/index.js'
 import type { QueuePlacement, QueueSettings } from '../../src/queue/placement.js'
@@ -57,19 +58,26 @@ async function until (planes: ControlPlane[], condition: () => boolean, what: st
 const leaderOf = (planes: ControlPlane[]): ControlPlane | undefined => planes.find(p => p.status().isLeader)
 const sorted = (xs: string[]): string[] => [...xs].sort()
 
-describe('control plane: a single peer', () => {
+describe('control plane: a single peer, then more', () => {
   let cluster: TestCluster
-  let peer: Peer | undefined
+  const peers: Array<Peer | undefined> = []
+  const planes = (): ControlPlane[] => peers.flatMap(p => p === undefined ? [] : [p.plane])
 
-  before(async () => { cluster = await createTestCluster({ size: 1 }) })
+  before(async () => {
+    cluster = await createTestCluster({ size: 3 })
+    await cluster.stop(1)
+    await cluster.stop(2)
+  })
   after(async () => {
-    await stopPeer(peer)
+    await Promise.all(peers.map(stopPeer))
     await cluster.stopAll()
   })
 
+  const fileStorage = (i: number) => ({ storageFor: async (groupId: string) => await openFileStorage(join(cluster.dataDir(i), 'raft', groupId), { durability: 'os' }) })
+
   it('is a working cluster of one and declares a queue with 1 replica', async () => {
-    peer = await startPeer(cluster, 0, {})
-    const { plane } = peer
+    peers[0] = await startPeer(cluster, 0, {}, fileStorage(0))
+    const { plane } = peers[0]
     await plane.ready({ timeout: 10_000 })
     const self = cluster.peerIds[0]!
     assert.deepEqual(plane.members(), [self])
@@ -86,6 +94,38 @@ describe('control plane: a single peer', () => {
     // Idempotent: the first declaration wins.
     assert.deepEqual(await plane.declare('jobs', settings(1)), p)
     assert.deepEqual(plane.status().voters, [self])
+  })
+
+  it('restarts from its files as the same cluster, with its placements', async () => {
+    const before = peers[0]!.plane
+    const clusterId = before.clusterId
+    const placement = before.get('jobs')
+    await stopPeer(peers[0])
+    peers[0] = undefined
+    await cluster.restart(0)
+    peers[0] = await startPeer(cluster, 0, {}, fileStorage(0))
+    await peers[0].plane.ready({ timeout: 10_000 })
+    assert.equal(peers[0].plane.clusterId, clusterId)
+    await until(planes(), () => peers[0]!.plane.get('jobs') !== undefined, 'the log to be applied again')
+    assert.deepEqual(peers[0].plane.get('jobs'), placement)
+  })
+
+  it('gains members, voters and replicas as peers join (default options)', async () => {
+    for (const i of [1, 2]) {
+      await cluster.restart(i)
+      peers[i] = await startPeer(cluster, i, {})
+    }
+    await Promise.all(planes().map(async p => { await p.ready({ timeout: 15_000 }) }))
+    const all = sorted(cluster.peerIds)
+    await until(planes(), () => planes().every(p => p.status().voters.length === 3 && p.get('jobs')?.replicas.length === 3),
+      'three voters and "jobs" on three replicas, everywhere', 20_000)
+    for (const p of planes()) {
+      assert.equal(p.clusterId, planes()[0]!.clusterId)
+      assert.deepEqual(p.members(), all)
+      assert.deepEqual(sorted(p.get('jobs')!.replicas), all)
+      assert.ok(p.get('jobs')!.version > 1)
+      assert.equal(p.get('jobs')!.replicas[0], cluster.peerIds[0], 'existing replicas stay first')
+    }
   })
 })
 
@@ -213,6 +253,33 @@ describe('control plane: formation, joins, spread, repair, partition', () => {
     await until(planes(), () => planes().every(x => x.get('majority-q') !== undefined), 'the healed peer to catch up')
     assert.equal(minority.get('minority-q'), undefined)
     await until(planes(), () => planes().every(x => x.all().length === planes()[0]!.all().length), 'same placements everywhere')
+  })
+})
+
+describe('control plane: 5 peers started at once with expect: 3', () => {
+  let cluster: TestCluster
+  const peers: Peer[] = []
+  after(async () => {
+    await Promise.all(peers.map(stopPeer))
+    await cluster.stopAll()
+  })
+
+  it('found exactly one cluster of 3 founders, and the other 2 join it', async () => {
+    cluster = await createTestCluster({ size: 5 })
+    peers.push(...await Promise.all([0, 1, 2, 3, 4].map(async i => await startPeer(cluster, i, { expect: 3 }))))
+    const planes = peers.map(p => p.plane)
+    await Promise.all(planes.map(async p => { await p.ready({ timeout: 20_000 }) }))
+    await until(planes, () => planes.every(p => p.members().length === 5), 'all 5 recorded everywhere')
+    const { clusterId, founders } = planes[0]!.status()
+    assert.equal(founders.length, 3)
+    for (const p of planes) {
+      assert.equal(p.clusterId, clusterId)
+      assert.deepEqual(p.status().founders, founders)
+      assert.deepEqual(p.conflicts(), [])
+    }
+    // Usually the 3 smallest PeerIds; a peer whose control plane answered late may be left out of
+    // the founding set, never split into another cluster.
+    for (const f of founders) assert.ok(cluster.peerIds.includes(f))
   })
 })
 

@@ -355,7 +355,11 @@ export class ControlPlane extends EventEmitter<PlacementEvents> implements Place
     this.mesh.on('peer:leave', this.onPeerLeave)
     this.storage = await storageFor(CONTROL_GROUP_ID)
     this.persisted = await this.storage.load()
-    this.retryTimer = setInterval(() => { this.poke() }, this.o.retryIntervalMs)
+    // Forming and joining retry on this timer; the leader's checks run on the (slower) repair timer.
+    this.retryTimer = setInterval(() => {
+      if (this.phase === 'forming') this.formation.trigger()
+      else if (this.needsJoin()) this.joining.trigger()
+    }, this.o.retryIntervalMs)
     this.repairTimer = setInterval(() => { this.repair.trigger() }, this.o.repairIntervalMs)
     const known = foundersOf(this.persisted)
     if (known !== undefined) {
@@ -386,8 +390,13 @@ export class ControlPlane extends EventEmitter<PlacementEvents> implements Place
 
   private poke (): void {
     if (this.phase === 'forming') this.formation.trigger()
-    if (this.phase === 'running' && !this.sm.members.has(this.self) && !this.founders.includes(this.self)) this.joining.trigger()
+    if (this.needsJoin()) this.joining.trigger()
     if (this.phase === 'running' && this.group?.isLeader === true) this.repair.trigger()
+  }
+
+  /** Running the group but not recorded as a member (founders are recorded by the founding entry). */
+  private needsJoin (): boolean {
+    return this.phase === 'running' && !this.sm.members.has(this.self) && !this.founders.includes(this.self)
   }
 
   /**
