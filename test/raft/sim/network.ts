@@ -35,10 +35,13 @@ export class NetStats {
   sent = 0
   delivered = 0
   dropped = 0
+  /** Rejected appends: a measure of how many round trips log backtracking takes. */
+  rejects = 0
   readonly byType = new Map<string, number>()
 
   count (m: Message): void {
     this.sent++
+    if (m.type === 'appendResponse' && m.reject) this.rejects++
     this.byType.set(m.type, (this.byType.get(m.type) ?? 0) + 1)
   }
 
