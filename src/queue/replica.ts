@@ -6,6 +6,7 @@ import { MemoryStorage, openFileStorage } from '../storage/index.js'
 import { QueueOwner, type PushSender } from './owner.js'
 import type { QueuePlacement } from './placement.js'
 import { ReplicaStateMachine, type AppliedResult } from './replica-state.js'
+import { reconcileStep } from './reconcile.js'
 
 /** What a replica needs from the queue service. */
 export interface ReplicaContext {
@@ -22,6 +23,8 @@ export interface ReplicaContext {
 
 /** How long a fresh owner waits before handing leadership to the placement's preferred owner. */
 const PREFERRED_OWNER_DELAY_MS = 500
+/** How often an owner moves the group's membership one step toward the placement. */
+const RECONCILE_MS = 250
 
 /**
  * One replica of one queue on this peer: the queue's Raft group member and, while it leads, the
@@ -33,6 +36,8 @@ export class QueueReplica {
   private placementNow: QueuePlacement
   private ownerNow: QueueOwner | undefined
   private transferTimer: ReturnType<typeof setTimeout> | undefined
+  private reconcileTimer: ReturnType<typeof setTimeout> | undefined
+  private reconciling = false
   private stopped = false
   private readonly log
 
@@ -64,11 +69,17 @@ export class QueueReplica {
     const storage: RaftStorage = ctx.dataDir === undefined
       ? new MemoryStorage()
       : await openFileStorage(join(ctx.dataDir, 'raft', encodeURIComponent(placement.groupId)))
+    // The first placement's replicas found the group. A replica added later must not found a group
+    // of its own: it starts knowing only the others as voters (so it never campaigns) and learns the
+    // real membership from the leader, which adds it as a learner and promotes it. With persisted
+    // state the log's membership wins either way.
+    const others = placement.replicas.filter(r => r !== ctx.self)
+    const founding = placement.version <= 1 || others.length === 0
     let group: RaftGroup<AppliedResult>
     try {
       group = await ctx.host.createGroup<AppliedResult>({
         groupId: placement.groupId,
-        members: [...placement.replicas],
+        members: founding ? [...placement.replicas] : others,
         storage,
         stateMachine: state,
         // Leases are short-lived relative to the log: compact often enough to bound replay on restart.
@@ -94,11 +105,12 @@ export class QueueReplica {
     return this.state.machine
   }
 
-  /** A newer placement (e.g. another preferred owner). Membership reconciliation is not done here yet: see the report. */
+  /** A newer placement: the owner reconciles the group's membership toward it and may hand over ownership. */
   update (placement: QueuePlacement): void {
     if (placement.version < this.placementNow.version) return
     this.placementNow = placement
     this.planTransfer()
+    this.planReconcile(0)
   }
 
   /** A peer left the mesh: its consumer sessions are dropped. */
@@ -111,6 +123,7 @@ export class QueueReplica {
     if (this.stopped) return
     this.stopped = true
     clearTimeout(this.transferTimer)
+    clearTimeout(this.reconcileTimer)
     if (options.transferLeadership === false) this.ownerNow?.close('stopping')
     await this.group.stop({ transferLeadership: options.transferLeadership ?? true })
     this.ownerNow?.close('stopping', this.group.leader)
@@ -123,11 +136,33 @@ export class QueueReplica {
         this.ownerNow = new QueueOwner(this.group, this.state, () => this.placementNow, this.ctx.push, `${this.ctx.logName}:queue:${this.placementNow.queue}`)
         this.log('owner of %s in term %d', this.placementNow.queue, this.group.term)
         this.planTransfer()
+        this.planReconcile(0)
       }
     } else if (this.ownerNow !== undefined) {
       this.ownerNow.close('not owner', this.group.leader)
       this.ownerNow = undefined
     }
+  }
+
+  /** While owner: one membership step toward the placement at a time, until nothing is left to do. */
+  private planReconcile (delay: number): void {
+    if (this.stopped || !this.group.isLeader || this.reconciling) return
+    clearTimeout(this.reconcileTimer)
+    this.reconcileTimer = setTimeout(() => {
+      this.reconciling = true
+      const connected = (peer: string): boolean => peer === this.ctx.self || this.ctx.connected().includes(peer)
+      reconcileStep(this.group, this.placementNow, this.ctx.self, connected).then(step => {
+        this.reconciling = false
+        if (step.type !== 'none') {
+          this.log('membership of %s: %o', this.placementNow.queue, step)
+          this.planReconcile(RECONCILE_MS)
+        }
+      }, err => {
+        this.reconciling = false
+        this.log('membership step for %s failed: %s', this.placementNow.queue, (err as Error).message)
+        this.planReconcile(RECONCILE_MS * 2)
+      })
+    }, delay)
   }
 
   /** Hands ownership to the preferred owner once it is connected (balance: one peer shouldn't own every queue). */

@@ -2,6 +2,7 @@ import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { check, summarize } from '../../src/queue/checker/index.js'
 import type { TestCluster } from '../../src/testkit/index.js'
+import type { LocalPlacementRegistry } from '../../src/queue/local-directory.js'
 import { queueCluster, sleep, Workload } from './fixtures/workload.js'
 
 /** The replica leading the queue, by asking a peer's stats (which the owner answers). */
@@ -19,10 +20,10 @@ function assertChecked (w: Workload): void {
 }
 
 /** Runs `fn` on a fresh 3-peer cluster and always stops it (one cluster at a time keeps timings honest). */
-async function withCluster (fn: (cluster: TestCluster) => Promise<void>): Promise<void> {
-  const { cluster } = await queueCluster(3)
+async function withCluster (fn: (cluster: TestCluster, registry: LocalPlacementRegistry) => Promise<void>, size = 3): Promise<void> {
+  const { cluster, registry } = await queueCluster(size)
   try {
-    await fn(cluster)
+    await fn(cluster, registry)
   } finally {
     await cluster.stopAll()
   }
@@ -144,4 +145,31 @@ describe('queue on a 3-peer cluster', () => {
     await w.stop()
     assertChecked(w)
   }) })
+
+  it('a replaced replica: the owner adds the new one (learner, then voter) and removes the old', async () => { await withCluster(async (cluster, registry) => {
+    const w = new Workload(cluster, 'moved', { replicas: 3 })
+    const placement = await w.queueAt(0).ready()
+    const spare = cluster.peerIds.findIndex(id => !placement.replicas.includes(id))
+    const owner = await ownerIndex(cluster, 'moved')
+    const gone = placement.replicas.map(id => cluster.peerIds.indexOf(id)).find(i => i !== owner) as number
+    await w.produce(owner, 'm1', 50, 8)
+    await cluster.stop(gone)
+    registry.update('moved', { replicas: placement.replicas.map(id => id === cluster.peerIds[gone] ? cluster.peerIds[spare] : id) })
+    const deadline = Date.now() + 15_000
+    for (;;) {
+      const s = await cluster.mesh(owner).queue('moved').stats()
+      if (s.replicas.includes(cluster.peerIds[spare]) && !s.replicas.includes(cluster.peerIds[gone]) && s.replicas.length === 3) break
+      assert.ok(Date.now() < deadline, `membership still ${s.replicas.join(',')}`)
+      await sleep(100)
+    }
+    // The old owner goes too: the two remaining replicas (one of them new) still hold everything.
+    const survivor = [0, 1, 2, 3].find(i => i !== owner && i !== gone && i !== spare) as number
+    await w.produce(survivor, 'm2', 20, 4)
+    await cluster.stop(owner)
+    w.consume(spare, 8)
+    w.consume(survivor, 8)
+    await w.drain(30_000)
+    await w.stop()
+    assertChecked(w)
+  }, 4) })
 })
