@@ -8,7 +8,7 @@ import { createTestCluster, type TestCluster } from '../../src/testkit/index.js'
 import { libp2pRaftTransport } from '../../src/raft/transport/libp2p.js'
 import { createRaftHost, type RaftHost } from '../../src/raft/driver/index.js'
 import { MemoryStorage, openFileStorage } from '../../src/storage/index.js'
-import { TimeoutError } from '../../src/errors.js'
+import { InvalidOptionError, TimeoutError } from '../../src/errors.js'
 import { createControlPlane, type ClusterMismatchError, type ClusterOptions, type ControlPlane, type ControlPlaneOptions } from '../../src/queue/control/index.js'
 import type { QueuePlacement, QueueSettings } from '../../src/queue/placement.js'
 
@@ -94,6 +94,8 @@ describe('control plane: a single peer, then more', () => {
     // Idempotent: the first declaration wins.
     assert.deepEqual(await plane.declare('jobs', settings(1)), p)
     assert.deepEqual(plane.status().voters, [self])
+    await assert.rejects(plane.declare('', settings()), InvalidOptionError)
+    await assert.rejects(plane.declare('bad', { ...settings(), replicas: 0 }), InvalidOptionError)
   })
 
   it('restarts from its files as the same cluster, with its placements', async () => {

@@ -27,7 +27,8 @@ export interface ClusterOptions {
   /**
    * Found a new cluster once this many meshchan peers running the control plane (this one
    * included) see each other; the founding voters are the `expect` smallest PeerIds among them.
-   * Default 1: a peer with no `seeds` and no bootstrap founds a cluster of one by itself.
+   * Default 1: a peer with no `seeds` and no bootstrap founds a cluster of one by itself — unless a
+   * connected peer already runs a cluster, which it joins instead.
    */
   expect?: number
   /**
@@ -173,9 +174,10 @@ export class ControlPlane extends EventEmitter<PlacementEvents> implements Place
     for (const k of ['repairIntervalMs', 'retryIntervalMs', 'requestTimeoutMs', 'declareTimeoutMs'] as const) positive(k, this.o[k])
     const cluster = options.cluster ?? {}
     this.expect = cluster.expect ?? 1
-    if (!Number.isInteger(this.expect) || this.expect < 1 || this.expect > 64) throw new InvalidOptionError('cluster.expect', `expected an integer from 1 to 64, got ${String(cluster.expect)}`)
-    if (cluster.seeds !== undefined) {
-      if (!Array.isArray(cluster.seeds) || cluster.seeds.length === 0 || cluster.seeds.some(s => typeof s !== 'string' || s === '')) {
+    if (!Number.isInteger(this.expect) || this.expect < 1 || this.expect > 1000) throw new InvalidOptionError('cluster.expect', `expected an integer from 1 to 1000, got ${String(cluster.expect)}`)
+    // An empty list means "not given" (the mesh's resolved options carry `seeds: []` by default).
+    if (cluster.seeds !== undefined && cluster.seeds.length > 0) {
+      if (!Array.isArray(cluster.seeds) || cluster.seeds.some(s => typeof s !== 'string' || s === '')) {
         throw new InvalidOptionError('cluster.seeds', 'expected a non-empty list of PeerId strings')
       }
       this.seeds = [...new Set(cluster.seeds)].sort()
@@ -424,7 +426,7 @@ export class ControlPlane extends EventEmitter<PlacementEvents> implements Place
     if (this.phase !== 'forming') return
     const replies = new Map<string, StatusResponse>()
     for (const a of answers) if (a !== undefined) replies.set(a[0], a[1])
-    const running = [...replies.entries()].filter(([, r]) => r.inCluster && r.founders.length > 0)
+    const running = [...replies.entries()].filter(([, r]) => r.inCluster && plausibleFounders(r.founders))
     if (running.length > 0) {
       const ids = new Set(running.map(([, r]) => r.clusterId).filter(id => id !== ''))
       if (ids.size > 1) this.log.error('peers of %d different clusters are connected: joining the first', ids.size)
@@ -575,6 +577,7 @@ export class ControlPlane extends EventEmitter<PlacementEvents> implements Place
       return { ok: { placement: placementToMsg(placement) } }
     } catch (err) {
       if (err instanceof NotLeaderError) return failure('not-leader', err.message, err.leader)
+      if (err instanceof InvalidOptionError) return failure('invalid', err.message)
       return failure('unavailable', (err as Error).message)
     }
   }
@@ -756,6 +759,11 @@ export function foundersOf (p: PersistedState): string[] | undefined {
     } catch {}
   }
   return undefined
+}
+
+/** A founding set a peer reported is used as our group's initial membership: check its shape. */
+function plausibleFounders (f: readonly string[]): boolean {
+  return f.length > 0 && f.length <= 64 && f.every(id => id.length > 0 && id.length <= 128)
 }
 
 function failure (code: string, message: string, leader = ''): ControlResponse {
