@@ -1,8 +1,9 @@
 import { EventEmitter } from 'node:events'
 import { KEEP_ALIVE } from '@libp2p/interface'
-import type { Connection, PeerId, PeerInfo, IdentifyResult, Stream } from '@libp2p/interface'
+import type { PeerId, PeerInfo, IdentifyResult } from '@libp2p/interface'
 import { logger as createLogger } from '@libp2p/logger'
 import { generateKeyPair } from '@libp2p/crypto/keys'
+import { peerIdFromString } from '@libp2p/peer-id'
 import { multiaddr } from '@multiformats/multiaddr'
 import { ChannelHub } from '../channel/hub.js'
 import type { Channel, ChannelOptions } from '../channel/index.js'
@@ -12,6 +13,7 @@ import { buildLibp2p, type MeshLibp2p } from './libp2p.js'
 import { resolveMeshOptions, type MeshOptions, type ResolvedMeshOptions } from './options.js'
 import { GossipsubPort } from './pubsub.js'
 import { raceSignal } from './signal.js'
+import { MESH_PROTOCOL_ID, PeerExchange } from './peer-list.js'
 import { createRaftHost, type RaftHost } from '../raft/driver/index.js'
 import { libp2pRaftTransport } from '../raft/transport/index.js'
 import { QueueService } from '../queue/service.js'
@@ -23,7 +25,7 @@ import type { PlacementDirectory } from '../queue/placement.js'
  * Every meshchan peer handles this protocol. Identify advertises it, which is how a mesh tells
  * meshchan peers apart from other libp2p peers it happens to be connected to.
  */
-export const MESH_PROTOCOL = '/meshchan/mesh/1.0.0'
+export const MESH_PROTOCOL = MESH_PROTOCOL_ID
 
 /** Events a {@link Mesh} emits. */
 export interface MeshEvents {
@@ -53,6 +55,8 @@ export class Mesh extends EventEmitter<MeshEvents> {
   private readonly hub: ChannelHub
   private readonly joined = new Set<string>()
   private readonly dialing = new Set<string>()
+  /** @internal serves and requests peer lists on the mesh protocol. */
+  readonly peerExchange: PeerExchange
   private readonly log
   private stopping: Promise<void> | undefined
   private raft: RaftHost | undefined
@@ -67,6 +71,7 @@ export class Mesh extends EventEmitter<MeshEvents> {
     this.log = createLogger(`${options.logger}:mesh`)
     this.port = new GossipsubPort(libp2p.services.pubsub, libp2p.peerId.toString())
     this.hub = new ChannelHub(this.port)
+    this.peerExchange = new PeerExchange(libp2p, () => this.peers(), id => { this.dialPeer(id) })
     libp2p.addEventListener('peer:identify', this.onIdentify)
     libp2p.addEventListener('peer:disconnect', this.onDisconnect)
     libp2p.addEventListener('peer:discovery', this.onDiscovery)
@@ -207,6 +212,7 @@ export class Mesh extends EventEmitter<MeshEvents> {
       .catch(err => { this.log.error('tagging %s failed: %e', id, err) })
     this.log('peer joined %s', id)
     this.emit('peer:join', id)
+    this.peerExchange.exchange(id).catch(err => { this.log('peer exchange with %s failed: %s', id, (err as Error).message) })
   }
 
   private readonly onDisconnect = (evt: CustomEvent<PeerId>): void => {
@@ -218,12 +224,17 @@ export class Mesh extends EventEmitter<MeshEvents> {
   }
 
   private readonly onDiscovery = (evt: CustomEvent<PeerInfo>): void => {
-    const { id } = evt.detail
-    const key = id.toString()
-    if (key === this.peerId || this.dialing.has(key) || this.libp2p.getConnections(id).length > 0) return
+    this.dialPeer(evt.detail.id.toString())
+  }
+
+  /** Dials a peer known to the peer store, unless connected or already dialing. Errors are logged. */
+  private dialPeer (key: string): void {
+    if (key === this.peerId || this.dialing.has(key) || this.stopping !== undefined) return
+    const id = peerIdFromString(key)
+    if (this.libp2p.getConnections(id).length > 0) return
     this.dialing.add(key)
     this.libp2p.dial(id, { signal: AbortSignal.timeout(this.options.dialTimeout) })
-      .catch(err => { this.log('dial to discovered %s failed: %s', key, this.explainDialFailure(key, err)) })
+      .catch(err => { this.log('dial to %s failed: %s', key, this.explainDialFailure(key, err)) })
       .finally(() => this.dialing.delete(key))
   }
 
@@ -249,7 +260,7 @@ export async function createMesh (options: MeshOptions = {}): Promise<Mesh> {
     : await generateKeyPair('Ed25519')
   const libp2p = await buildLibp2p(resolved, privateKey)
   const mesh = new Mesh(libp2p, resolved)
-  await libp2p.handle(MESH_PROTOCOL, closeMeshStream, { runOnLimitedConnection: false })
+  await libp2p.handle(MESH_PROTOCOL, mesh.peerExchange.serve, { runOnLimitedConnection: false })
   try {
     await libp2p.start()
   } catch (err) {
@@ -265,7 +276,3 @@ export async function createMesh (options: MeshOptions = {}): Promise<Mesh> {
   return mesh
 }
 
-/** The mesh protocol carries no data yet: it exists to be advertised. */
-function closeMeshStream (stream: Stream, _connection: Connection): void {
-  stream.close().catch(() => { stream.abort(new Error('close failed')) })
-}
