@@ -25,7 +25,7 @@ for (let seed = start; seed < start + count; seed++) {
     for (const k of Object.keys(totals)) totals[k] += s[k]
   } catch (err) {
     failed.push(seed)
-    console.error(`FAIL ${replayHint(seed)}${ticks !== 600 ? ` (ticks ${ticks})` : ''}\n${err instanceof Error ? err.stack : String(err)}\n`)
+    console.error(`FAIL ${replayHint(seed, ticks)}\n${err instanceof Error ? err.stack : String(err)}\n`)
   }
   const done = seed - start + 1
   if (done % 500 === 0) console.log(`${done}/${count} seeds, ${failed.length} failed, ${((performance.now() - t0) / 1000).toFixed(1)}s`)

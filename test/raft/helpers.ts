@@ -60,11 +60,16 @@ export function ticks (core: RaftCore, n: number): void {
  * Delivers messages among `cores` until none are left (etcd's `stabilize`). `filter` can drop
  * messages (return false). Returns every message delivered.
  */
-export function stabilize (cores: Map<string, RaftCore>, filter: (m: Message) => boolean = () => true): Message[] {
+export function stabilize (cores: Map<string, RaftCore>, filter: (m: Message) => boolean = () => true, onReady?: (id: string, rd: Ready) => void): Message[] {
   const delivered: Message[] = []
   for (let round = 0; round < 1000; round++) {
     const queue: Message[] = []
-    for (const c of cores.values()) queue.push(...msgs(c))
+    for (const [id, c] of cores) {
+      for (const rd of drain(c)) {
+        onReady?.(id, rd)
+        queue.push(...rd.messages)
+      }
+    }
     if (queue.length === 0) return delivered
     for (const m of queue) {
       const to = cores.get(m.to)

@@ -1,11 +1,12 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { randomRun, replayHint } from './sim/random-run.js'
+import { DEFAULT_TICKS, randomRun, replayHint } from './sim/random-run.js'
 
-// RAFT_SEED=n replays one seed; RAFT_SEEDS / RAFT_SEED_START widen the default sweep.
+// RAFT_SEED=n replays one seed; RAFT_SEEDS / RAFT_SEED_START / RAFT_TICKS widen the default sweep.
 const only = process.env.RAFT_SEED
 const count = Number(process.env.RAFT_SEEDS ?? 300)
 const start = Number(process.env.RAFT_SEED_START ?? 1)
+const ticks = Number(process.env.RAFT_TICKS ?? DEFAULT_TICKS)
 const seeds = only !== undefined ? [Number(only)] : Array.from({ length: count }, (_, i) => start + i)
 
 test(`randomized fault runs over ${seeds.length} seed(s), invariants after every step`, () => {
@@ -17,10 +18,10 @@ test(`randomized fault runs over ${seeds.length} seed(s), invariants after every
   for (const seed of seeds) {
     let s
     try {
-      s = randomRun(seed)
+      s = randomRun(seed, ticks)
     } catch (err) {
       // Errors thrown by the core itself do not carry the seed: add it.
-      if (err instanceof Error && !err.message.includes('RAFT_SEED')) err.message += `\n  (${replayHint(seed)})`
+      if (err instanceof Error && !err.message.includes('RAFT_SEED')) err.message += `\n  (${replayHint(seed, ticks)})`
       throw err
     }
     committed += s.committed
