@@ -6,7 +6,7 @@ import type { Delivery } from './delivery.js'
 import { QueueFullError } from './errors.js'
 import type { QueuePlacement, QueueSettings } from './placement.js'
 import type { FenceMsg, FenceReply } from './protocol/queue-protocol.js'
-import { QueueRouter } from './router.js'
+import type { QueueRouter } from './router.js'
 import { MAX_PUT_ITEMS } from './server.js'
 import type { QueueService } from './service.js'
 import { checkQueueName } from './service-errors.js'
@@ -151,7 +151,7 @@ export class Queue<T = unknown> {
       dedupWindowMs: int('dedupWindow', options.dedupWindow, 120_000, 0),
       ackTimeoutMs: int('ackTimeout', options.ackTimeout, 30_000, 1)
     }
-    this.router = new QueueRouter(svc, this.name)
+    this.router = svc.router(this.name)
   }
 
   /** Resolves once the queue is declared in the cluster (its placement committed). Operations call it themselves. */

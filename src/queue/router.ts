@@ -52,6 +52,7 @@ export class QueueRouter {
       if (remaining <= 0) {
         throw new TimeoutError(`queue "${this.queue}": ${options.what ?? 'request'} did not complete in time${lastError === undefined ? '' : ` (last error: ${lastError.message})`}`, { cause: lastError })
       }
+      if (this.guess !== undefined && !this.svc.reachable(this.guess)) this.guess = undefined
       const target = this.guess ?? this.candidate()
       if (target === undefined) {
         lastError = new QueueReplyError('UNKNOWN_QUEUE', 'no replica known yet')
@@ -110,8 +111,11 @@ export class QueueRouter {
     const list = p === undefined
       ? this.svc.directory.members()
       : [...(p.preferredOwner !== '' ? [p.preferredOwner] : []), ...p.replicas.filter(r => r !== p.preferredOwner)]
-    if (list.length === 0) return undefined
-    return list[this.rotation % list.length]
+    // Peers we are connected to first: a request to a peer that is down waits for a dial timeout.
+    const up = list.filter(id => this.svc.reachable(id))
+    const pick = up.length > 0 ? up : list
+    if (pick.length === 0) return undefined
+    return pick[this.rotation % pick.length]
   }
 
   private async pause (ms: number, options: RouteOptions): Promise<void> {

@@ -6,6 +6,7 @@ import { MalformedFrameError, PeerStreams, type FramedStream, type StreamsLibp2p
 import { InvalidCommandError } from './errors.js'
 import type { PlacementDirectory, QueuePlacement } from './placement.js'
 import { QueueReplica } from './replica.js'
+import { QueueRouter } from './router.js'
 import { handleRequest } from './server.js'
 import { QueueReplyError } from './service-errors.js'
 import { QueueFrame, type Push, type Request, type Response } from './protocol/queue-protocol.js'
@@ -71,6 +72,7 @@ export class QueueService {
   private readonly pushHandlers = new Map<number, PushHandler>()
   private readonly inflight = new Map<string, number>()
   private readonly goneListeners = new Set<(peer: string) => void>()
+  private readonly routers = new Map<string, QueueRouter>()
   private nextRid = 1
   private state: 'new' | 'running' | 'stopping' | 'stopped' = 'new'
   private readonly log
@@ -99,6 +101,21 @@ export class QueueService {
     return this.streams.stats
   }
 
+  /** The router of a queue, shared by every handle of it on this peer (so they share what they learned about its owner). */
+  router (queue: string): QueueRouter {
+    let r = this.routers.get(queue)
+    if (r === undefined) {
+      r = new QueueRouter(this, queue)
+      this.routers.set(queue, r)
+    }
+    return r
+  }
+
+  /** Whether `peer` is this peer or currently connected. */
+  reachable (peer: string): boolean {
+    return peer === this.self || this.options.connected().includes(peer)
+  }
+
   /** The local replica of a queue, if this peer hosts one. */
   replica (queue: string): QueueReplica | undefined {
     return this.replicas.get(queue)
@@ -121,6 +138,7 @@ export class QueueService {
   peerGone (peer: string): void {
     for (const r of this.replicas.values()) r.peerGone(peer)
     this.failPendingTo(peer, 'peer left')
+    for (const r of this.routers.values()) if (r.owner === peer) r.redirect(undefined)
     for (const fn of [...this.goneListeners]) fn(peer)
   }
 
