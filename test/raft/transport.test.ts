@@ -12,6 +12,11 @@ import { InvalidGroupIdError } from '../../src/raft/transport/errors.js'
 import { RaftFrame } from '../../src/raft/transport/raft-frame.js'
 
 const WAIT = 15_000
+/**
+ * Same code as RAFT_PROTOCOL, another id: a Mesh may run its own Raft transport on the real one,
+ * and these tests need transports they control.
+ */
+const PROTOCOL = RAFT_PROTOCOL.replace('/raft/', '/raft-transport-test/')
 
 interface Received { from: string, group: string, message: Uint8Array }
 
@@ -28,6 +33,7 @@ class Node {
 
   constructor (readonly mesh: Mesh, options: Parameters<typeof libp2pRaftTransport>[1] = {}) {
     this.transport = libp2pRaftTransport(mesh.libp2p, {
+      protocol: PROTOCOL,
       ...options,
       onEvent: e => { this.events.push(e); this.changed() }
     })
@@ -62,7 +68,7 @@ class Node {
   }
 }
 
-function payload (from: number, group: number, i: number, size = 16): Uint8Array {
+function payload (from: number, group: number, i: number, size = 16): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(size)
   out[0] = from; out[1] = group; out[2] = i & 0xff; out[3] = i >> 8
   for (let k = 4; k < size; k++) out[k] = (from * 31 + group * 7 + i + k) & 0xff
@@ -181,11 +187,16 @@ describe('Raft transport over libp2p (3 peers on loopback)', () => {
     const start = performance.now()
     // The driver's flow control bounds in-flight bytes; emulate it: 1 MiB per turn, wait for receipts.
     const paced = (): number => b.received.filter(r => r.group === 'paced').length
+    const diagnose = (err: Error): never => {
+      console.log('# A', a.transport.stats, a.transport.frameStats, a.events.slice(-5))
+      console.log('# B', b.transport.stats, b.transport.frameStats, b.events.slice(-5), paced())
+      throw err
+    }
     for (let i = 0; i < count; i += 64) {
       for (let k = i; k < i + 64; k++) a.transport.send(b.id, 'paced', payload(0, 1, k, size))
-      await b.until(() => paced() >= i + 64 - 256, 'the receiver to keep up within 4 MiB')
+      await b.until(() => paced() >= i + 64 - 256, 'the receiver to keep up within 4 MiB').catch(diagnose)
     }
-    await b.until(() => paced() === count, 'all paced messages')
+    await b.until(() => paced() === count, 'all paced messages').catch(diagnose)
     const ms = performance.now() - start
     assert.equal(a.transport.stats.messagesDropped, before)
     console.log(`# paced: 20 MiB in ${ms.toFixed(0)} ms = ${(20 / ms * 1000).toFixed(0)} MiB/s, ${(count / ms * 1000).toFixed(0)} msgs/s of 16 KiB`)
@@ -207,7 +218,7 @@ describe('Raft transport over libp2p (3 peers on loopback)', () => {
     async function hostileStream (): Promise<Stream> {
       hostile ??= await createMesh({ listen: ['/ip4/127.0.0.1/tcp/0'] })
       await hostile.dial(victim.mesh.addresses[0])
-      return hostile.libp2p.dialProtocol(peerIdFromString(victim.id), RAFT_PROTOCOL)
+      return hostile.libp2p.dialProtocol(peerIdFromString(victim.id), PROTOCOL)
     }
 
     async function endOfHostileStream (): Promise<PeerStreamsEvent & { type: 'stream:end' }> {
@@ -279,9 +290,11 @@ describe('Raft transport over libp2p (3 peers on loopback)', () => {
       const before = { ...victim.transport.frameStats }
       const stream = await hostileStream()
       const ended = endOfHostileStream()
-      stream.send(new Uint8Array([100, 1, 2, 3]))
-      // Wait until the victim has the bytes (it counts them), then pull the plug.
-      await victim.until(() => victim.transport.frameStats.bytesIn - before.bytesIn >= 4, 'the partial frame to arrive')
+      // A valid frame (a marker message) and the start of another, in one write: once the marker
+      // is delivered, the partial frame is in the victim's decoder.
+      const marker = RaftFrame.encode({ messages: [{ group: 'g0', payload: payload(7, 7, 7) }], unknownGroups: [] })
+      stream.send(new Uint8Array([marker.byteLength, ...marker, 100, 1, 2, 3]))
+      await victim.until(() => victim.received.some(r => r.from === hostile.peerId), 'the marker frame')
       // Abort, not close: the connection dies the way a crashed process's does.
       for (const c of hostile.libp2p.getConnections(peerIdFromString(victim.id))) c.abort(new Error('hostile peer vanished'))
       const end = await ended
@@ -301,7 +314,7 @@ describe('Raft transport over libp2p (3 peers on loopback)', () => {
     // A can't open a stream to B (the gater refuses) and gives up after its retries.
     await a.until(() => a.events.slice(seen).some(e => e.type === 'dropped' && e.peer === b.id), 'A to give up on B')
     assert.ok(a.events.slice(seen).some(e => e.type === 'open:failed' && e.peer === b.id))
-    assert.equal(got(1), false)
+    assert.equal(got(1), false, 'nothing crosses the partition')
     await cluster.heal()
     // A re-dials on demand after its short cool-down. Raft resends; so does this test if a send is given up.
     const arrived = (): boolean => b.received.some(r => r.group === 'p')
@@ -311,6 +324,6 @@ describe('Raft transport over libp2p (3 peers on loopback)', () => {
       a.transport.send(b.id, 'p', payload(0, 0, i))
       await a.until(() => arrived() || a.events.slice(mark).some(e => e.type === 'dropped'), 'a message after heal')
     }
-    assert.equal(got(1), false, 'the message sent during the partition was dropped, not delivered late')
+    // Not asserted: whether the message sent during the partition shows up late. Raft allows it either way.
   })
 })
