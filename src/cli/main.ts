@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs'
 import type { Command } from './command.js'
 import { demoCommand } from './commands/demo.js'
+import { labCommand } from './commands/lab.js'
 import { nodeCommand } from './commands/node.js'
 import { peersCommand } from './commands/peers.js'
 import { recvCommand } from './commands/recv.js'
@@ -13,7 +14,7 @@ import { sendCommand } from './commands/send.js'
 import { parseCommandArgs, renderHelp, UsageError } from './flags.js'
 import { EXIT, reportError } from './output.js'
 
-const COMMANDS: Command[] = [nodeCommand, sendCommand, recvCommand, peersCommand, demoCommand]
+const COMMANDS: Command[] = [nodeCommand, sendCommand, recvCommand, peersCommand, demoCommand, labCommand]
 
 function overview (): string {
   const width = Math.max(...COMMANDS.map(c => c.spec.name.length)) + 2
