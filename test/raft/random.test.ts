@@ -4,7 +4,7 @@ import { DEFAULT_TICKS, randomRun, replayHint } from './sim/random-run.js'
 
 // RAFT_SEED=n replays one seed; RAFT_SEEDS / RAFT_SEED_START / RAFT_TICKS widen the default sweep.
 const only = process.env.RAFT_SEED
-const count = Number(process.env.RAFT_SEEDS ?? 300)
+const count = Number(process.env.RAFT_SEEDS ?? 500)
 const start = Number(process.env.RAFT_SEED_START ?? 1)
 const ticks = Number(process.env.RAFT_TICKS ?? DEFAULT_TICKS)
 const seeds = only !== undefined ? [Number(only)] : Array.from({ length: count }, (_, i) => start + i)

@@ -95,11 +95,17 @@ export interface SnapshotMessage extends MessageBase {
   offset: number
   total: number
   data: Uint8Array
+  /**
+   * How many leading bytes the follower already confirmed holding. A follower holding fewer
+   * lost them (it restarted) and says so, however the network reordered its earlier answers.
+   */
+  acked: number
 }
 
 /**
  * Acknowledges snapshot chunks: the follower holds bytes [0, offset) of the snapshot at
- * (`index`, `snapTerm`). `reject` means the chunk did not continue what it holds: resend from `offset`.
+ * (`index`, `snapTerm`) (chunks past a gap are buffered but not counted). `reject` means it holds
+ * less than it had confirmed (it restarted): resend from `offset`.
  * Installation of the last chunk is answered with an {@link AppendResponse} instead.
  */
 export interface SnapshotResponse extends MessageBase {

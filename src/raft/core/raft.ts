@@ -804,7 +804,7 @@ export class RaftCore {
     if (stream === undefined) return false
     const { meta } = stream.snapshot
     const chunks = stream.take()
-    for (const c of chunks) this.send({ type: 'snapshot', to, term: this.term, meta, offset: c.offset, total: stream.total, data: c.data })
+    for (const c of chunks) this.send({ type: 'snapshot', to, term: this.term, meta, offset: c.offset, total: stream.total, data: c.data, acked: stream.ackedBytes })
     return chunks.length > 0
   }
 

@@ -3,8 +3,8 @@ import type { SnapshotMessage } from './messages.js'
 
 /**
  * What to answer a chunk with: `offset` is how many leading bytes are held. `reject` means the
- * follower holds nothing of this snapshot although the chunk was not the first one (typically
- * it restarted and lost what it had): the leader must start over from `offset`.
+ * follower holds less than it had confirmed to the leader (it restarted and lost what it had):
+ * the leader must start over from `offset`.
  */
 export type ChunkResult =
   | { status: 'partial' | 'reject', offset: number }
@@ -29,7 +29,6 @@ export class SnapshotReceiver {
   }
 
   accept (m: SnapshotMessage): ChunkResult {
-    let fresh = false
     if (!this.same(m.meta)) {
       // A stream from an older leader, or an older snapshot of the same leader, must not
       // destroy the newer assembly; otherwise the newest stream wins.
@@ -37,7 +36,6 @@ export class SnapshotReceiver {
         return { status: 'reject', offset: 0 }
       }
       this.start(m)
-      fresh = true
     }
     if (m.total !== this.total || m.offset < 0 || m.offset + m.data.byteLength > m.total) {
       return { status: 'partial', offset: this.received }
@@ -58,7 +56,9 @@ export class SnapshotReceiver {
       this.reset()
       return { status: 'complete', snapshot }
     }
-    return { status: fresh && m.offset > 0 ? 'reject' : 'partial', offset: this.received }
+    // Our earlier acknowledgements only ever grow, so holding less than the leader says we
+    // confirmed means we lost it, never that the network reordered something.
+    return { status: m.acked > this.received ? 'reject' : 'partial', offset: this.received }
   }
 
   /** Appends the part of a chunk starting at `offset` (≤ received) that is not held yet. */

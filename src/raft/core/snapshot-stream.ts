@@ -53,26 +53,17 @@ export class SnapshotStream {
     return out
   }
 
-  /** The follower holds the first `offset` bytes; `reject` means it lost everything it had. */
+  /** The follower holds the first `offset` bytes; `reject` means it lost some of what it had confirmed. */
   onResponse (offset: number, reject: boolean): void {
     this.idleTicks = 0
     if (offset < this.acked) {
-      if (reject) {
-        // The follower lost what it had (it restarted): start over from what it holds.
-        this.acked = offset
-        this.sent = offset
-        this.dupAcks = 0
-        this.recovering = false
-        this.retransmit = undefined
-        return
-      }
-      // Either an old ack overtaken by newer ones, or the follower lost its state and its
-      // rejection was lost. Resending one chunk tells which, at the cost of one chunk.
+      // Without `reject` this is an old answer overtaken by newer ones: nothing to learn.
+      if (!reject) return
       this.acked = offset
-      this.recovering = true
-      this.recoverPoint = this.sent
-      this.retransmit = offset
+      this.sent = offset
       this.dupAcks = 0
+      this.recovering = false
+      this.retransmit = undefined
       return
     }
     if (offset > this.acked) {
