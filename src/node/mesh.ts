@@ -18,8 +18,10 @@ import { createRaftHost, type RaftHost } from '../raft/driver/index.js'
 import { libp2pRaftTransport } from '../raft/transport/index.js'
 import { QueueService } from '../queue/service.js'
 import { Queue, type QueueOptions } from '../queue/queue.js'
-import { soloDirectory } from '../queue/local-directory.js'
 import type { PlacementDirectory } from '../queue/placement.js'
+import { createControlPlane } from '../queue/control/index.js'
+import { MemoryStorage, openFileStorage } from '../storage/index.js'
+import { join } from 'node:path'
 
 /**
  * Every meshchan peer handles this protocol. Identify advertises it, which is how a mesh tells
@@ -124,8 +126,16 @@ export class Mesh extends EventEmitter<MeshEvents> {
   async startQueues (): Promise<void> {
     const self = this.peerId
     this.raft = await createRaftHost({ transport: libp2pRaftTransport(this.libp2p) })
-    // The Raft control plane is not wired yet: a peer places queues on itself unless given a directory.
-    this.placement = this.options.queues.placement?.({ self }) ?? soloDirectory(self)
+    // Placements come from the cluster's control plane (a Raft group of its own on the same host),
+    // unless the caller supplied a directory (tests: an in-memory one shared by several meshes).
+    const dataDir = this.options.dataDir
+    this.placement = this.options.queues.placement?.({ self }) ?? await createControlPlane({
+      mesh: this,
+      host: this.raft,
+      storageFor: async groupId => dataDir === undefined ? new MemoryStorage() : await openFileStorage(join(dataDir, 'raft', encodeURIComponent(groupId))),
+      cluster: { expect: this.options.cluster.expect, seeds: this.options.cluster.seeds.length > 0 ? this.options.cluster.seeds : undefined },
+      replaceAfterMs: this.options.queues.replaceAfter
+    })
     this.queueService = new QueueService({
       libp2p: this.libp2p,
       host: this.raft,
@@ -185,9 +195,11 @@ export class Mesh extends EventEmitter<MeshEvents> {
     await this.queueService?.stop({ transferLeadership: true }).catch(err => { this.log.error('stopping queues: %e', err) })
     this.off('peer:leave', this.onQueuePeerLeave)
     this.off('peer:join', this.onQueuePeerJoin)
+    // The directory next (the control plane hands its own leadership over), then the Raft host.
+    const dir = this.placement as (PlacementDirectory & { close?: () => void, stop?: (o: { transferLeadership?: boolean }) => Promise<void> }) | undefined
+    if (typeof dir?.stop === 'function') await dir.stop({ transferLeadership: true }).catch(err => { this.log.error('stopping the control plane: %e', err) })
+    else dir?.close?.()
     await this.raft?.stop({ transferLeadership: false }).catch(err => { this.log.error('stopping raft: %e', err) })
-    const dir = this.placement as (PlacementDirectory & { close?: () => void | Promise<void> }) | undefined
-    await Promise.resolve(dir?.close?.()).catch(() => {})
     this.hub.close()
     this.port.close()
     this.libp2p.removeEventListener('peer:identify', this.onIdentify)
