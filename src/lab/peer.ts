@@ -33,6 +33,10 @@ say({ type: 'ready', at: Date.now(), peerId: mesh.peerId, addresses: mesh.addres
 log(`host ${config.host} incarnation ${config.incarnation}: peer ${mesh.peerId} on ${mesh.addresses.join(' ')}`)
 mesh.on('peer:join', p => { log(`joined ${p} (${mesh.peers().length})`); say({ type: 'peers', at: Date.now(), count: mesh.peers().length }) })
 mesh.on('peer:leave', p => { log(`left ${p} (${mesh.peers().length})`); say({ type: 'peers', at: Date.now(), count: mesh.peers().length }) })
+// Peers may have joined while createMesh ran (before these listeners): report the count now, and
+// every second after, so the controller never waits on a join it could not see.
+say({ type: 'peers', at: Date.now(), count: mesh.peers().length })
+setInterval(() => { say({ type: 'peers', at: Date.now(), count: mesh.peers().length }) }, 1000).unref()
 
 const stopping = new AbortController()
 const running: Array<{ name: string, handle: LabPeerWorkload }> = []

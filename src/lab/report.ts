@@ -41,9 +41,16 @@ export function bucketize (samples: readonly LabSample[], t0: number, end: numbe
   return out
 }
 
+/** Owner changes black, restarts purple, channel gaps grey. */
+function markerColor (label: string): string {
+  if (label.startsWith('owner')) return '#000'
+  if (label.startsWith('gap')) return '#888'
+  return '#7b2cbf'
+}
+
 function chart (title: string, buckets: Bucket[], windows: readonly FaultWindow[], markers: readonly LabMarker[], t0: number, healedAt: number): string {
   const W = 1000
-  const H = 150
+  const H = 200
   const L = 50
   const R = 50
   const pw = W - L - R
@@ -61,7 +68,7 @@ function chart (title: string, buckets: Bucket[], windows: readonly FaultWindow[
     parts.push(`<text x="${(a + 2).toFixed(1)}" y="20" font-size="9" fill="#555">${esc(w.kind)}</text>`)
   }
   const hx = x((healedAt - t0) / 1000)
-  parts.push(`<line x1="${hx}" x2="${hx}" y1="10" y2="${H - 20}" stroke="#2a9d8f" stroke-width="2"/><text x="${hx + 3}" y="${H - 24}" font-size="9" fill="#2a9d8f">healed, draining</text>`)
+  parts.push(`<line x1="${hx}" x2="${hx}" y1="10" y2="${H - 20}" stroke="#2a9d8f" stroke-width="2"/><text x="${hx + 3}" y="32" font-size="10" fill="#2a9d8f">healed, draining</text>`)
   const bw = Math.max(1, pw / Math.max(1, secs) - 1)
   for (const [i, b] of buckets.entries()) {
     if (b.ok > 0) parts.push(`<rect x="${x(i).toFixed(1)}" y="${yOps(b.ok).toFixed(1)}" width="${bw.toFixed(1)}" height="${(H - 20 - yOps(b.ok)).toFixed(1)}" fill="#457b9d"><title>+${i}s: ${b.ok} ok, ${b.failed} failed/unknown</title></rect>`)
@@ -81,11 +88,13 @@ function chart (title: string, buckets: Bucket[], windows: readonly FaultWindow[
   const shown = markers.length > 60 ? markers.filter((_, i) => i % Math.ceil(markers.length / 60) === 0) : markers
   for (const m of shown) {
     const mx = x((m.at - t0) / 1000)
-    parts.push(`<line x1="${mx.toFixed(1)}" x2="${mx.toFixed(1)}" y1="10" y2="${H - 20}" stroke="#000" stroke-dasharray="2 2" opacity="0.6"><title>${esc(m.label)} at +${((m.at - t0) / 1000).toFixed(1)}s</title></line>`)
-    parts.push(`<polygon points="${mx - 4},6 ${mx + 4},6 ${mx},12" fill="#000"><title>${esc(m.label)}</title></polygon>`)
+    const color = markerColor(m.label)
+    parts.push(`<line x1="${mx.toFixed(1)}" x2="${mx.toFixed(1)}" y1="10" y2="${H - 20}" stroke="${color}" stroke-dasharray="2 2" opacity="0.7"><title>${esc(m.label)} at +${((m.at - t0) / 1000).toFixed(1)}s</title></line>`)
+    parts.push(`<polygon points="${mx - 4},4 ${mx + 4},4 ${mx},11" fill="${color}"><title>${esc(m.label)} at +${((m.at - t0) / 1000).toFixed(1)}s</title></polygon>`)
   }
   // Axes: seconds at the bottom, ops/s left, latency (log scale) right.
   for (let s = 0; s <= secs; s += Math.max(1, Math.ceil(secs / 10 / 5) * 5)) parts.push(`<text x="${x(s)}" y="${H - 6}" font-size="10" text-anchor="middle">${s}s</text>`)
+  parts.push(`<text x="12" y="${H / 2}" font-size="10" transform="rotate(-90 12 ${H / 2})" text-anchor="middle">ops/s</text><text x="${W - 8}" y="${H / 2}" font-size="10" transform="rotate(90 ${W - 8} ${H / 2})" text-anchor="middle">latency</text>`)
   parts.push(`<text x="${L - 4}" y="${yOps(maxOps) + 4}" font-size="10" text-anchor="end">${maxOps}</text><text x="${L - 4}" y="${H - 20}" font-size="10" text-anchor="end">0</text>`)
   parts.push(`<text x="${W - R + 4}" y="${yLat(maxLat) + 4}" font-size="10">${Math.round(maxLat)} ms</text><text x="${W - R + 4}" y="${H - 20}" font-size="10">0 ms</text>`)
   parts.push(`<line x1="${L}" x2="${W - R}" y1="${H - 20}" y2="${H - 20}" stroke="#999"/>`)
@@ -121,7 +130,7 @@ code{background:#f4f4f4;padding:1px 4px}
 <p>${result.hosts} hosts, ${(result.durationMs / 1000).toFixed(0)} s of faults from ${esc(result.nemeses.join(', ') || 'none')}, then heal and a ${(result.drainMs / 1000).toFixed(1)} s drain.
 Started ${esc(result.startedAt)}. Replay with <code>meshchan lab --hosts ${result.hosts} --nemesis ${esc(result.nemeses.join(',') || 'none')} --duration ${Math.round(result.durationMs / 1000)}s --seed ${result.seed}</code>.
 ${result.capabilities.netem ? '' : '<br><i>This kernel has no tc netem: the netem nemesis used nftables loss and a tbf bottleneck instead of delay and jitter.</i>'}</p>
-<p>Fault windows: ${legend || 'none'}. Black marks: owner changes and restarts (hover for details).</p>
+<p>Fault windows: ${legend || 'none'}. Marks on top: <b>black</b> owner changes, <b style="color:#7b2cbf">purple</b> restarts after kill -9, <span style="color:#888">grey</span> channel gaps reported (hover any shape for details).</p>
 ${sections}
 <section><h2>Faults</h2><table><tr><th>start</th><th>length</th><th>fault</th></tr>${faults}</table></section>
 </body></html>
