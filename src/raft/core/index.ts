@@ -2,7 +2,7 @@
  * The deterministic Raft core: no I/O, no clock. See {@link RaftCore} and {@link Ready}.
  */
 export { RaftCore } from './raft.js'
-export type { RaftCoreOptions, ProposeResult, ProgressInfo, RaftStatus } from './raft.js'
+export type { RaftCoreOptions, ProposeResult, ProgressInfo, RaftStatus } from './types.js'
 export type { Ready, Role, SoftState } from './ready.js'
 export type { ReadState } from './read-only.js'
 export type {

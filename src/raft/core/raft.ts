@@ -1,69 +1,16 @@
-import type { Entry, HardState, Membership, PersistedState, Snapshot } from '../storage.js'
+import type { Entry, HardState, Membership, Snapshot } from '../storage.js'
 import { resolveRaftConfig, type RaftConfig } from './config.js'
 import { MembershipChangeError, NotLeaderError, ProposalDroppedError, RaftUsageError } from './errors.js'
 import { entrySize, RaftLog } from './log.js'
 import { applyChange, cloneMembership, encodeMembership, MembershipLog, type MembershipChange } from './membership.js'
 import type { AppendMessage, HeartbeatMessage, Message, SnapshotMessage, VoteMessage } from './messages.js'
-import { Progress, type ProgressState } from './progress.js'
+import { Progress } from './progress.js'
 import { committedIndex, hasQuorum, voteResult } from './quorum.js'
 import { ReadOnly, type ReadState } from './read-only.js'
 import type { Ready, Role, SoftState } from './ready.js'
 import { SnapshotReceiver } from './snapshot-receiver.js'
 import { SnapshotStream } from './snapshot-stream.js'
-
-/** How to build a core. */
-export interface RaftCoreOptions {
-  /** This member's id (a PeerId string in practice). */
-  id: string
-  config?: Partial<RaftConfig>
-  /** What `RaftStorage.load()` returned (empty for a brand-new member). */
-  persisted: PersistedState
-  /**
-   * Membership of a brand-new cluster, given identically to each founding member. Ignored once
-   * a snapshot or a config entry exists. A member added later starts without it and learns the
-   * membership from the leader.
-   */
-  initialMembership?: Membership
-  /**
-   * Highest index the state machine already holds, if it is durable. Defaults to the snapshot's
-   * index: committed entries after it are handed out again for a volatile state machine to rebuild.
-   */
-  applied?: number
-  /** Seeded source of randomness in [0, 1) for election timeout jitter; the core never calls Math.random. */
-  random: () => number
-}
-
-/** A proposal's position. The entry applied at `index` is the caller's own iff its term is `term`. */
-export interface ProposeResult {
-  index: number
-  term: number
-}
-
-/** A snapshot of a follower's replication state, for status pages and tests. */
-export interface ProgressInfo {
-  match: number
-  next: number
-  state: ProgressState
-  isLearner: boolean
-  recentActive: boolean
-  inflight: number
-}
-
-/** Everything observable about a core, for status pages and tests. */
-export interface RaftStatus {
-  id: string
-  role: Role
-  term: number
-  vote: string
-  leader: string
-  commit: number
-  applied: number
-  firstIndex: number
-  lastIndex: number
-  snapshotIndex: number
-  membership: Membership
-  leadTransferee: string
-}
+import type { ProgressInfo, ProposeResult, RaftCoreOptions, RaftStatus } from './types.js'
 
 const EMPTY = new Uint8Array(0)
 
@@ -188,7 +135,10 @@ export class RaftCore {
     else this.tickElection()
   }
 
-  /** Starts an election now (pre-vote first if enabled), as if the election timeout had fired. */
+  /**
+   * Starts an election now (pre-vote first if enabled), as if the election timeout had fired.
+   * Does nothing on a leader or on a member that is not a voter.
+   */
   campaign (): void {
     this.hup(false)
   }
@@ -858,4 +808,4 @@ export class RaftCore {
   }
 }
 
-export type { MembershipChange }
+export type { MembershipChange, ProgressInfo, ProposeResult, RaftCoreOptions, RaftStatus }
