@@ -128,6 +128,9 @@ export class Consumer<T> implements AsyncIterableIterator<Delivery<T>> {
           const { peer } = await this.router.call({ consume: { session: this.session, credit, consumer: '' } }, { deadline: Date.now() + 10_000, what: 'consume' })
           this.ownerPeer = peer
           this.log('session %d open at %s with credit %d', this.session, peer, credit)
+          // Deliveries settled while the open was in flight were not counted in `credit`.
+          this.opening = false
+          if (this.grantPending > 0) this.flushGrant()
           return
         } catch (err) {
           if (err instanceof ClosedError) return

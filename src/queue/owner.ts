@@ -218,6 +218,7 @@ export class QueueOwner {
     s.inFlight = n
     this.reserved += n
     let deliveries: DeliveryMsg[] = []
+    let failed = false
     try {
       const leaseMs = Math.max(1, this.placement().settings.ackTimeoutMs)
       const bytes = encodeCommand({ now: Date.now(), lease: { consumer: s.consumer, count: n, leaseMs } })
@@ -232,6 +233,7 @@ export class QueueOwner {
         }))
       }
     } catch (err) {
+      failed = true
       // Not committed (lost leadership, timeout): nothing was handed out, or it expires unseen.
       this.log('lease for %s failed: %s', s.consumer, (err as Error).message)
     } finally {
@@ -242,7 +244,8 @@ export class QueueOwner {
     s.credit += n - deliveries.length
     if (deliveries.length > 0 && !s.closed) this.push(s, deliveries)
     // Leases given to a closed session simply expire and are redelivered.
-    this.schedulePump()
+    if (failed) setTimeout(() => { this.schedulePump() }, 50) // e.g. a leadership transfer: don't spin
+    else this.schedulePump()
   }
 
   private push (s: Session, deliveries: DeliveryMsg[]): void {
