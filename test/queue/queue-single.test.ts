@@ -115,4 +115,19 @@ describe('queue on a single peer', () => {
     }
     assert.ok(max <= 4, `held ${max}`)
   })
+
+  it('extend renews the lease past ackTimeout; a delayed put is not delivered early', async () => {
+    const q = mesh.queue<string>('single-extend', { ackTimeout: 300 })
+    await q.put('v', { id: 'x1' })
+    const d = await q.take({ timeout: 5000 })
+    const deadline = await d.extend(1500)
+    assert.ok(deadline >= d.deadline)
+    await new Promise(resolve => setTimeout(resolve, 600))
+    await d.ack() // still holds it: the extended lease did not expire
+    const t0 = Date.now()
+    await q.put('later', { delay: 400 })
+    const late = await q.take({ timeout: 5000 })
+    assert.ok(Date.now() - t0 >= 380, `delivered after ${Date.now() - t0} ms`)
+    await late.ack()
+  })
 })
