@@ -47,6 +47,7 @@ export class Consumer<T> implements AsyncIterableIterator<Delivery<T>> {
   private readonly keepalive: ReturnType<typeof setInterval>
   private readonly offPush: () => void
   private readonly offGone: () => void
+  private readonly offStop: () => void
   private readonly host: DeliveryHost
   private readonly prefetch: number
   private readonly log
@@ -70,6 +71,7 @@ export class Consumer<T> implements AsyncIterableIterator<Delivery<T>> {
         this.reopen()
       }
     })
+    this.offStop = svc.onStop(() => { void this.return() })
     this.keepalive = setInterval(() => { this.ping() }, KEEPALIVE_MS)
     options.signal?.addEventListener('abort', () => { void this.return() }, { once: true })
     this.reopen()
@@ -102,6 +104,7 @@ export class Consumer<T> implements AsyncIterableIterator<Delivery<T>> {
       clearTimeout(this.grantTimer)
       this.offPush()
       this.offGone()
+      this.offStop()
       for (const w of this.waiters.splice(0)) w.resolve({ value: undefined, done: true })
       const left = this.buffer.splice(0)
       for (const d of left) void d.nack().catch(() => {})

@@ -73,6 +73,7 @@ export class QueueService {
   private readonly inflight = new Map<string, number>()
   private readonly goneListeners = new Set<(peer: string) => void>()
   private readonly routers = new Map<string, QueueRouter>()
+  private readonly stopListeners = new Set<() => void>()
   private nextRid = 1
   private state: 'new' | 'running' | 'stopping' | 'stopped' = 'new'
   private readonly log
@@ -146,6 +147,12 @@ export class QueueService {
   onPeerGone (fn: (peer: string) => void): () => void {
     this.goneListeners.add(fn)
     return () => { this.goneListeners.delete(fn) }
+  }
+
+  /** Calls `fn` once when the service starts stopping; returns the function that cancels it. */
+  onStop (fn: () => void): () => void {
+    this.stopListeners.add(fn)
+    return () => { this.stopListeners.delete(fn) }
   }
 
   /** True while the service runs (false once stopping). */
@@ -242,6 +249,9 @@ export class QueueService {
     if (this.state === 'stopped' || this.state === 'stopping') return
     this.state = 'stopping'
     this.options.directory.off('placement', this.onPlacement)
+    // Consumers end their iteration now; deliveries they held expire and are redelivered elsewhere.
+    for (const fn of [...this.stopListeners]) fn()
+    this.stopListeners.clear()
     await Promise.allSettled([...this.starting.values()])
     await Promise.allSettled([...this.replicas.values()].map(async r => { await r.stop(options) }))
     this.replicas.clear()
