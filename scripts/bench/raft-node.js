@@ -9,7 +9,8 @@ import { percentile } from './stats.js'
 
 const [identity, dataDir] = process.argv.slice(2)
 const mesh = await createMesh({ listen: ['/ip4/127.0.0.1/tcp/0'], identity })
-const transport = libp2pRaftTransport(mesh.libp2p)
+// The mesh runs its own Raft host (queues) on the default protocol; the bench's host gets its own.
+const transport = libp2pRaftTransport(mesh.libp2p, { protocol: '/meshchan/raft-bench/1.0.0' })
 const host = await createRaftHost({ transport })
 const groups = new Map()
 const now = () => performance.timeOrigin + performance.now()

@@ -528,6 +528,7 @@ export interface RaftMessage {
   total: number
   data: Uint8Array<ArrayBuffer>
   snapTerm: number
+  acked: number
 }
 
 export namespace RaftMessage {
@@ -637,6 +638,11 @@ export namespace RaftMessage {
           w.uint64Number(obj.snapTerm)
         }
 
+        if ((obj.acked != null && obj.acked !== 0)) {
+          w.uint32(160)
+          w.uint64Number(obj.acked)
+        }
+
         if (opts.lengthDelimited !== false) {
           w.ldelim()
         }
@@ -658,7 +664,8 @@ export namespace RaftMessage {
           offset: 0,
           total: 0,
           data: uint8ArrayAlloc(0),
-          snapTerm: 0
+          snapTerm: 0,
+          acked: 0
         }
 
         const end = length == null ? reader.len : reader.pos + length
@@ -749,6 +756,10 @@ export namespace RaftMessage {
             }
             case 19: {
               obj.snapTerm = reader.uint64Number()
+              break
+            }
+            case 20: {
+              obj.acked = reader.uint64Number()
               break
             }
             default: {
@@ -914,6 +925,13 @@ export namespace RaftMessage {
               }
               break
             }
+            case 20: {
+              yield {
+                field: `${prefix}.acked`,
+                value: reader.uint64Number()
+              }
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -1057,6 +1075,11 @@ export namespace RaftMessage {
     value: number
   }
 
+  export interface RaftMessageAckedFieldEvent {
+    field: '$.acked'
+    value: number
+  }
+
   export function encode (obj: Partial<RaftMessage>): Uint8Array<ArrayBuffer> {
     return encodeMessage(obj, RaftMessage.codec())
   }
@@ -1065,7 +1088,7 @@ export namespace RaftMessage {
     return decodeMessage(buf, RaftMessage.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array, opts?: DecodeOptions<RaftMessage>): Generator<RaftMessageTypeFieldEvent | RaftMessageFromFieldEvent | RaftMessageToFieldEvent | RaftMessageTermFieldEvent | RaftMessageIndexFieldEvent | RaftMessageLogTermFieldEvent | RaftMessageEntriesTermFieldEvent | RaftMessageEntriesIndexFieldEvent | RaftMessageEntriesTypeFieldEvent | RaftMessageEntriesDataFieldEvent | RaftMessageCommitFieldEvent | RaftMessageRejectFieldEvent | RaftMessageHintIndexFieldEvent | RaftMessageHintTermFieldEvent | RaftMessageCommitTermFieldEvent | RaftMessageContextFieldEvent | RaftMessageTransferFieldEvent | RaftMessageMetaIndexFieldEvent | RaftMessageMetaTermFieldEvent | RaftMessageMetaMembershipVotersFieldEvent | RaftMessageMetaMembershipLearnersFieldEvent | RaftMessageOffsetFieldEvent | RaftMessageTotalFieldEvent | RaftMessageDataFieldEvent | RaftMessageSnapTermFieldEvent> {
+  export function stream (buf: Uint8Array, opts?: DecodeOptions<RaftMessage>): Generator<RaftMessageTypeFieldEvent | RaftMessageFromFieldEvent | RaftMessageToFieldEvent | RaftMessageTermFieldEvent | RaftMessageIndexFieldEvent | RaftMessageLogTermFieldEvent | RaftMessageEntriesTermFieldEvent | RaftMessageEntriesIndexFieldEvent | RaftMessageEntriesTypeFieldEvent | RaftMessageEntriesDataFieldEvent | RaftMessageCommitFieldEvent | RaftMessageRejectFieldEvent | RaftMessageHintIndexFieldEvent | RaftMessageHintTermFieldEvent | RaftMessageCommitTermFieldEvent | RaftMessageContextFieldEvent | RaftMessageTransferFieldEvent | RaftMessageMetaIndexFieldEvent | RaftMessageMetaTermFieldEvent | RaftMessageMetaMembershipVotersFieldEvent | RaftMessageMetaMembershipLearnersFieldEvent | RaftMessageOffsetFieldEvent | RaftMessageTotalFieldEvent | RaftMessageDataFieldEvent | RaftMessageSnapTermFieldEvent | RaftMessageAckedFieldEvent> {
     return streamMessage(buf, RaftMessage.codec(), opts)
   }
 }

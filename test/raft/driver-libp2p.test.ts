@@ -20,7 +20,8 @@ describe('raft driver over real libp2p', () => {
 
   /** Starts (or restarts) peer `i`'s host and group, with FileStorage under its data dir. */
   async function startPeer (i: number): Promise<Peer> {
-    const transport = libp2pRaftTransport(cluster.mesh(i).libp2p)
+    // The mesh runs its own Raft host on the default protocol; this test's host gets its own.
+    const transport = libp2pRaftTransport(cluster.mesh(i).libp2p, { protocol: '/meshchan/raft-driver-test/1.0.0' })
     const host = await createRaftHost({ transport })
     const sm = new RecordingMachine()
     const storage = await openFileStorage(join(cluster.dataDir(i), 'raft', 'orders'), { durability: 'os' })

@@ -19,7 +19,7 @@ describe('raft message codec', () => {
     { type: 'vote', from: 'a', to: 'b', term: 4, index: 8, logTerm: 3, transfer: true },
     { type: 'voteResponse', from: 'b', to: 'a', term: 4, reject: false },
     { type: 'preVoteResponse', from: 'b', to: 'a', term: 4, reject: true },
-    { type: 'snapshot', from: 'a', to: 'b', term: 4, meta: { index: 8, term: 3, membership: { voters: ['a', 'b', 'c'], learners: ['d'] } }, offset: 10, total: 20, data: enc('0123456789') },
+    { type: 'snapshot', from: 'a', to: 'b', term: 4, meta: { index: 8, term: 3, membership: { voters: ['a', 'b', 'c'], learners: ['d'] } }, offset: 10, total: 20, data: enc('0123456789'), acked: 10 },
     { type: 'snapshotResponse', from: 'b', to: 'a', term: 4, index: 8, snapTerm: 3, offset: 20, reject: false },
     { type: 'timeoutNow', from: 'a', to: 'b', term: 4 }
   ]

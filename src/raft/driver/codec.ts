@@ -75,6 +75,7 @@ export function encodeRaftMessage (m: Message, withAddresses = false): Uint8Arra
       w.meta = { index: m.meta.index, term: m.meta.term, membership: { voters: m.meta.membership.voters, learners: m.meta.membership.learners } }
       w.offset = m.offset
       w.total = m.total
+      w.acked = m.acked
       w.data = m.data as Uint8Array<ArrayBuffer>
       break
     case 'snapshotResponse':
@@ -160,7 +161,9 @@ export function decodeRaftMessage (bytes: Uint8Array, from: string, to: string, 
       const total = num('total', w.total)
       if (num('offset', w.offset) + w.data.byteLength > total) fail(`snapshot chunk [${w.offset}, +${w.data.byteLength}) beyond total ${total}`)
       if (meta.term > w.term || meta.index === 0) fail('snapshot meta out of range')
-      return { ...base, type, meta, offset: w.offset, total, data: w.data }
+      const acked = num('acked', w.acked)
+      if (acked > total) fail(`snapshot acked ${acked} beyond total ${total}`)
+      return { ...base, type, meta, offset: w.offset, total, data: w.data, acked }
     }
     case 'snapshotResponse':
       return { ...base, type, index: num('index', w.index), snapTerm: num('snapTerm', w.snapTerm), offset: num('offset', w.offset), reject: w.reject }
