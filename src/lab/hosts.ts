@@ -24,8 +24,10 @@ export type HostState = 'starting' | 'running' | 'paused' | 'killed' | 'stopped'
 
 export interface HostsOptions {
   network: LabNetwork
-  /** Run directory: identities, data dirs, configs and per-host logs go under it. */
+  /** Working directory: identities, data dirs and configs go under it (removed by the caller). */
   dir: string
+  /** Where per-host logs go (`h<i>.log`, kept for the report). */
+  logDir: string
   mesh: Record<string, unknown>
   workloads: PeerConfig['workloads']
   onMessage: (host: number, incarnation: number, msg: PeerMessage) => void
@@ -61,9 +63,10 @@ export class LabHosts {
     for (let i = 0; i < options.network.hosts; i++) {
       const base = join(options.dir, `h${i}`)
       mkdirSync(join(base, 'data'), { recursive: true })
+      mkdirSync(options.logDir, { recursive: true })
       const identity = join(base, 'identity.key')
       const peerId = peerIdFromPrivateKey(await loadOrCreateIdentity(identity)).toString()
-      hosts.hosts.push({ index: i, peerId, identity, dataDir: join(base, 'data'), incarnation: -1, state: 'stopped', child: undefined, exited: undefined, logFile: createWriteStream(join(base, 'peer.log'), { flags: 'a' }) })
+      hosts.hosts.push({ index: i, peerId, identity, dataDir: join(base, 'data'), incarnation: -1, state: 'stopped', child: undefined, exited: undefined, logFile: createWriteStream(join(options.logDir, `h${i}.log`), { flags: 'w' }) })
     }
     return hosts
   }
@@ -128,7 +131,7 @@ export class LabHosts {
           if (h.state !== 'killed') h.state = 'stopped'
           h.child = undefined
         }
-        onFail(new LabPeerError(host, `peer exited before it was ready (code ${code}, signal ${signal}); see ${join(this.options.dir, `h${host}`, 'peer.log')}`))
+        onFail(new LabPeerError(host, `peer exited before it was ready (code ${code}, signal ${signal}); see ${join(this.options.logDir, `h${host}.log`)}`))
         resolve()
       })
     })

@@ -3,7 +3,7 @@
  * drain, check, report, and clean up whatever happens (errors, SIGINT/SIGTERM, uncaught errors:
  * an `exit` hook removes the namespaces synchronously as a last resort).
  */
-import { mkdirSync, mkdtempSync, writeFileSync, appendFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync, appendFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { InvalidOptionError, MeshchanError } from '../errors.js'
@@ -27,7 +27,7 @@ export interface LabOptions {
   duration?: number
   /** Seed of the schedule. Default: random (printed, and written to the report, to replay the run). */
   seed?: number
-  /** Report directory (summary.json, report.html, per-host logs). Default: a new temp directory. */
+  /** Report directory (summary.json, report.html, lab.log, logs/h<i>.log; overwritten). Default: a new temp directory. */
   out?: string
   /**
    * What runs on the hosts: built-in `'channel'` / `'queue'`, or your own {@link LabWorkload}
@@ -104,6 +104,7 @@ export async function runLab (options: LabOptions = {}): Promise<LabResult> {
   const dir = resolve(options.out ?? mkdtempSync(join(tmpdir(), 'meshchan-lab-')))
   mkdirSync(dir, { recursive: true })
   const logPath = join(dir, 'lab.log')
+  writeFileSync(logPath, '')
   const sink = options.log ?? ((line: string) => { process.stderr.write(line + '\n') })
   const log = (line: string): void => {
     const stamped = `${new Date().toISOString()} ${line}`
@@ -133,9 +134,11 @@ export async function runLab (options: LabOptions = {}): Promise<LabResult> {
   let labHosts: LabHosts | undefined
   // Last resort: whatever kills this process from here on (uncaught error, process.exit), the
   // namespaces and peers go with it.
-  const onExit = (): void => { labHosts?.killAllSync(); network?.destroySync() }
+  const onExit = (): void => { labHosts?.killAllSync(); network?.destroySync(); rmSync(work, { recursive: true, force: true }) }
   process.on('exit', onExit)
 
+  // Identities and Raft data of this run only: a fresh directory, removed at the end.
+  const work = mkdtempSync(join(tmpdir(), `${prefix}-`))
   const windows: FaultWindow[] = []
   const peerCounts = new Map<number, number>()
   const drained = new Map<string, Set<number>>()
@@ -144,7 +147,8 @@ export async function runLab (options: LabOptions = {}): Promise<LabResult> {
     network = await LabNetwork.create({ prefix, hosts, log }, capabilities)
     labHosts = await LabHosts.create({
       network,
-      dir: join(dir, 'hosts'),
+      dir: work,
+      logDir: join(dir, 'logs'),
       mesh: Object.assign({}, ...workloads.map(w => w.meshOptions ?? {}), options.mesh ?? {}),
       workloads: workloads.map(w => ({ name: w.name, module: w.peerModule, options: w.peerOptions ?? {} })),
       log,
@@ -229,6 +233,7 @@ export async function runLab (options: LabOptions = {}): Promise<LabResult> {
   } finally {
     await labHosts?.stopAll().catch(() => {})
     await network?.destroy()
+    rmSync(work, { recursive: true, force: true })
     process.off('exit', onExit)
     process.off('SIGINT', onSigint)
     process.off('SIGTERM', onSigterm)

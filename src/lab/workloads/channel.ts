@@ -153,10 +153,11 @@ export function channelWorkload (options: ChannelWorkloadOptions = {}): LabWorkl
     async drain (ctx: LabDrainContext) {
       // Wait until every live peer got every post-heal message of every live peer (or the deadline).
       const expected = peerOptions.drainCount * ctx.liveHosts.length * ctx.liveHosts.length
-      while (Date.now() < ctx.deadline && !ctx.signal.aborted) {
-        const live = new Set(ctx.liveHosts)
+      const live = new Set(ctx.liveHosts)
+      for (;;) {
         const n = history.recvs.filter(r => r.value.d === 1 && live.has(r.host) && live.has(r.value.h)).length
         if (n >= expected) return
+        if (Date.now() >= ctx.deadline || ctx.signal.aborted) break
         await new Promise(resolve => setTimeout(resolve, 200))
       }
       ctx.log('channel: drain deadline reached before every post-heal message arrived')

@@ -21,6 +21,9 @@ export interface QueuePeerOptions {
   opTimeout: number
   /** How often each host asks the queue's owner for its stats (owner changes), ms. */
   statsEvery: number
+  /** Puts each host makes after the heal (retried with the same id for up to `finalPutMs`): the queue must work again. */
+  finalPuts: number
+  finalPutMs: number
 }
 
 interface Ref { id: string, term: number, attempt: number, consumer: string }
@@ -33,6 +36,8 @@ export type QueuePeerEvent =
   | { k: 'ai', op: number, ref: Ref, at: number }
   | { k: 'ac', op: number, outcome: 'ok' | 'stale' | 'fail' | 'unknown', at: number, err?: string }
   | { k: 'o', owner: string, term: number, replicas: number, at: number }
+  /** After the heal: how many of this host's final puts succeeded. */
+  | { k: 'f', ok: number, of: number, at: number }
 
 const DEFINITE_PUT_FAILURES = new Set(['ERR_QUEUE_FULL', 'ERR_INVALID_OPTION', 'ERR_MESSAGE_TOO_LARGE', 'ERR_ENCODE'])
 
@@ -122,6 +127,26 @@ export async function start (ctx: LabPeerContext<QueuePeerOptions>): Promise<Lab
     async drain () {
       producing = false
       await produce
+      // The faults are healed: the queue must accept puts again. Same id on every retry (dedup).
+      let ok = 0
+      const giveUp = Date.now() + o.finalPutMs
+      for (let k = 0; k < o.finalPuts; k++) {
+        const id = `h${ctx.host}.${ctx.incarnation}-final-${k}`
+        while (Date.now() < giveUp) {
+          const me = op++
+          emit({ k: 'pi', op: me, id, at: Date.now() })
+          try {
+            await q.put(id, { id, timeout: Math.min(o.opTimeout, Math.max(1, giveUp - Date.now())) })
+            emit({ k: 'pc', op: me, outcome: 'ok', at: Date.now() })
+            ok++
+            break
+          } catch (err) {
+            emit({ k: 'pc', op: me, outcome: DEFINITE_PUT_FAILURES.has(code(err)) ? 'fail' : 'unknown', at: Date.now(), err: code(err) })
+            await sleep(200)
+          }
+        }
+      }
+      emit({ k: 'f', ok, of: o.finalPuts, at: Date.now() })
     },
     async stop () {
       producing = false

@@ -28,7 +28,9 @@ export function queueWorkload (options: QueueWorkloadOptions = {}): LabWorkload 
     prefetch: options.prefetch ?? 8,
     ackTimeout: options.ackTimeout ?? 5000,
     opTimeout: options.opTimeout ?? 5000,
-    statsEvery: options.statsEvery ?? 1000
+    statsEvery: options.statsEvery ?? 1000,
+    finalPuts: options.finalPuts ?? 3,
+    finalPutMs: options.finalPutMs ?? 15_000
   }
   const ops: HistoryOp[] = []
   const pending = new Map<string, Op>()
@@ -38,6 +40,10 @@ export function queueWorkload (options: QueueWorkloadOptions = {}): LabWorkload 
   const ackTried = new Set<string>()
   const owners: Array<{ at: number, owner: string, term: number, replicas: number, host: number }> = []
   const samples: LabSample[] = []
+  /** Why puts failed, by error code: the first thing to look at when the queue was unavailable. */
+  const putErrors = new Map<string, number>()
+  /** Per host (latest incarnation wins): final puts that succeeded after the heal. */
+  const finals = new Map<number, { inc: number, ok: number, of: number }>()
   const history = (): HistoryOp[] => ops.map(op => ({ ...op }))
 
   return {
@@ -63,6 +69,7 @@ export function queueWorkload (options: QueueWorkloadOptions = {}): LabWorkload 
           op.completeAt = e.at
           op.outcome = e.outcome
           if (e.outcome === 'ok') putOk.add(op.id)
+          else putErrors.set(e.err ?? e.outcome, (putErrors.get(e.err ?? e.outcome) ?? 0) + 1)
           samples.push({ at: e.at, latencyMs: e.at - op.invokeAt, ok: e.outcome === 'ok' })
           break
         }
@@ -86,6 +93,9 @@ export function queueWorkload (options: QueueWorkloadOptions = {}): LabWorkload 
           samples.push({ at: e.at, latencyMs: e.at - op.invokeAt, ok: e.outcome === 'ok' || e.outcome === 'stale' })
           break
         }
+        case 'f':
+          finals.set(host, { inc, ok: e.ok, of: e.of })
+          break
         case 'o':
           owners.push({ at: e.at, owner: e.owner, term: e.term, replicas: e.replicas, host })
           break
@@ -97,9 +107,10 @@ export function queueWorkload (options: QueueWorkloadOptions = {}): LabWorkload 
       // ack tried, and that lasted a lease and then some (time for a redelivery of a message the
       // ack did not remove), stop waiting; the checker reports those as indeterminate.
       let settledSince: number | undefined
-      while (Date.now() < ctx.deadline && !ctx.signal.aborted) {
+      for (;;) {
         const open = [...putOk].filter(id => !acked.has(id))
         if (open.length === 0) return
+        if (Date.now() >= ctx.deadline || ctx.signal.aborted) break
         if (open.every(id => ackTried.has(id))) {
           settledSince ??= Date.now()
           if (Date.now() - settledSince > peerOptions.ackTimeout + 2000) {
@@ -125,6 +136,15 @@ export function queueWorkload (options: QueueWorkloadOptions = {}): LabWorkload 
       add('overlappingLeases', r.overlappingLeases, 'deliveries while an earlier lease was still running')
       add('staleAcksAccepted', r.staleAcksAccepted, 'acks accepted for a superseded or never-delivered lease')
       add('redeliveredAfterAck', r.redeliveredAfterAck, 'messages delivered again after an accepted ack')
+      // After the heal every live host must be able to put again.
+      for (const p of ctx.finalPeers) {
+        const f = finals.get(p.host)
+        if (f === undefined || f.inc !== p.inc || f.ok < f.of) {
+          violations.push({ kind: 'unavailableAfterHeal', message: f === undefined || f.inc !== p.inc
+            ? `host ${p.host} did not finish its post-heal puts before the drain deadline`
+            : `host ${p.host}: ${f.ok} of ${f.of} post-heal puts succeeded within ${peerOptions.finalPutMs} ms` })
+        }
+      }
       // Owner changes: a higher term, seen by any host, in time order.
       const markers: LabMarker[] = []
       let term = -1
@@ -142,8 +162,12 @@ export function queueWorkload (options: QueueWorkloadOptions = {}): LabWorkload 
       // Longest spell without a successful put while the faults ran (the drain stops producers).
       const okAt = samples.filter(s => s.ok && s.latencyMs !== undefined).map(s => s.at).filter(t => t >= ctx.start && t <= ctx.healedAt).sort((a, b) => a - b)
       let longest = 0
+      let longestFrom: number | undefined
       let prev = ctx.start
-      for (const t of [...okAt, ctx.healedAt]) { longest = Math.max(longest, t - prev); prev = t }
+      for (const t of [...okAt, ctx.healedAt]) {
+        if (t - prev > longest) { longest = t - prev; longestFrom = prev }
+        prev = t
+      }
       return {
         name: 'queue',
         ok: r.ok && violations.length === 0,
@@ -163,7 +187,9 @@ export function queueWorkload (options: QueueWorkloadOptions = {}): LabWorkload 
           redelivered: r.redelivered,
           operations: ops.length,
           ownerChanges: markers.length,
-          longestUnavailabilityMs: longest
+          longestUnavailabilityMs: longest,
+          longestUnavailabilityFrom: longestFrom === undefined ? '' : `+${((longestFrom - ctx.start) / 1000).toFixed(1)}s`,
+          putErrors: [...putErrors].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([k, n]) => `${k}×${n}`).join(', ')
         },
         samples,
         markers
