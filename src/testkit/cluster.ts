@@ -116,6 +116,8 @@ export class TestCluster {
   async startMember (member: Member): Promise<Mesh> {
     return createMesh({
       ...this.meshOptions,
+      // Every peer of the cluster founds one control group together (not N clusters of one).
+      cluster: this.meshOptions?.cluster ?? { seeds: this.peerIds },
       listen: ['/ip4/127.0.0.1/tcp/0'],
       identity: member.identity,
       dataDir: member.dataDir,

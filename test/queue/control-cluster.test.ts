@@ -21,7 +21,8 @@ async function startPeer (cluster: TestCluster, i: number, clusterOptions: Clust
   const mesh = cluster.mesh(i)
   // Its own Raft protocol id: the mesh may run a Raft host of its own on the default one.
   const host = await createRaftHost({ transport: libp2pRaftTransport(mesh.libp2p, { protocol: '/meshchan-test/control-raft/1.0.0' }) })
-  const plane = await createControlPlane({ mesh, host, storageFor: async () => new MemoryStorage(), cluster: clusterOptions, ...extra })
+  // ...and its own control protocol, beside the control plane every mesh runs.
+  const plane = await createControlPlane({ mesh, host, storageFor: async () => new MemoryStorage(), cluster: clusterOptions, protocol: '/meshchan-test/control/1.0.0', ...extra })
   return { plane, host }
 }
 
@@ -73,7 +74,7 @@ describe('control plane: a single peer, then more', () => {
     await cluster.stopAll()
   })
 
-  const fileStorage = (i: number) => ({ storageFor: async (groupId: string) => await openFileStorage(join(cluster.dataDir(i), 'raft', groupId), { durability: 'os' }) })
+  const fileStorage = (i: number) => ({ storageFor: async (groupId: string) => await openFileStorage(join(cluster.dataDir(i), 'test-control', groupId), { durability: 'os' }) })
 
   it('is a working cluster of one and declares a queue with 1 replica', async () => {
     peers[0] = await startPeer(cluster, 0, {}, fileStorage(0))
