@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 
 const cli = fileURLToPath(new URL('../dist/src/cli/main.js', import.meta.url))
-const defaults = { '--hosts': '5', '--nemesis': 'all', '--duration': '10m', '--workload': 'channel,queue', '--out': 'lab-report' }
+const defaults = { '--hosts': '5', '--nemesis': 'all', '--duration': '10m', '--workload': 'channel,queue', '--out': 'report/lab' }
 const args = process.argv.slice(2)
 for (const [flag, value] of Object.entries(defaults)) if (!args.includes(flag)) args.push(flag, value)
 const child = spawn(process.execPath, [cli, 'lab', ...args], { stdio: 'inherit' })

@@ -29,6 +29,6 @@ const board: LabWorkload = {
 }
 
 const nemeses = process.argv.includes('--kill') ? 'partition-halves,pause,kill' : 'partition-halves,pause'
-const result = await runLab({ hosts: 3, nemeses, duration: 30_000, seed: 1, workloads: [board], out: 'lab-report-board' })
+const result = await runLab({ hosts: 3, nemeses, duration: 30_000, seed: 1, workloads: [board], out: 'report/lab-board' })
 console.log(result.ok ? 'price board converged under partitions' : `price board FAILED: see ${result.htmlPath}`)
 process.exitCode = result.ok ? 0 : 1
