@@ -183,18 +183,7 @@ export class RaftGroup<R = unknown> extends EventEmitter<RaftGroupEvents> {
    * @throws {ClosedError} the group stopped.
    */
   async propose (cmd: Uint8Array, options: OperationOptions = {}): Promise<R> {
-    this.assertRunning()
-    options.signal?.throwIfAborted()
-    const { index, term } = this.core.propose(cmd)
-    const { promise, resolve, reject } = Promise.withResolvers<R>()
-    const p: PendingProposal<R> = { index, term, resolve, reject, cleanup: () => {} }
-    p.cleanup = this.guard(options, reason => {
-      this.proposals.delete(index)
-      reject(new ProposalOutcomeUnknownError(index, term, reason))
-    })
-    this.proposals.set(index, p)
-    this.kick()
-    return await promise
+    return await this.track(() => this.core.propose(cmd), options)
   }
 
   /**
@@ -207,9 +196,14 @@ export class RaftGroup<R = unknown> extends EventEmitter<RaftGroupEvents> {
    * @throws {ProposalLostError} / {ProposalOutcomeUnknownError} / {ClosedError} as for {@link propose}.
    */
   async proposeMembership (change: MembershipChange, options: OperationOptions = {}): Promise<void> {
+    await this.track(() => this.core.proposeMembership(change), options)
+  }
+
+  /** Proposes through `submit` and resolves when the entry at its (index, term) is applied. */
+  private async track (submit: () => { index: number, term: number }, options: OperationOptions): Promise<R> {
     this.assertRunning()
     options.signal?.throwIfAborted()
-    const { index, term } = this.core.proposeMembership(change)
+    const { index, term } = submit()
     const { promise, resolve, reject } = Promise.withResolvers<R>()
     const p: PendingProposal<R> = { index, term, resolve, reject, cleanup: () => {} }
     p.cleanup = this.guard(options, reason => {
@@ -218,7 +212,7 @@ export class RaftGroup<R = unknown> extends EventEmitter<RaftGroupEvents> {
     })
     this.proposals.set(index, p)
     this.kick()
-    await promise
+    return await promise
   }
 
   /**
