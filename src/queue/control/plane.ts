@@ -353,10 +353,12 @@ export class ControlPlane extends EventEmitter<PlacementEvents> implements Place
   /** @internal called once by {@link createControlPlane}. */
   async start (storageFor: ControlPlaneOptions['storageFor']): Promise<void> {
     await this.rpc.start()
-    this.mesh.on('peer:join', this.onPeerJoin)
-    this.mesh.on('peer:leave', this.onPeerLeave)
+    // Storage first: a peer joining while it loads would otherwise start a formation round that
+    // founds or joins with no persisted state (startGroup needs it), leaving the phase stuck.
     this.storage = await storageFor(CONTROL_GROUP_ID)
     this.persisted = await this.storage.load()
+    this.mesh.on('peer:join', this.onPeerJoin)
+    this.mesh.on('peer:leave', this.onPeerLeave)
     // Forming and joining retry on this timer; the leader's checks run on the (slower) repair timer.
     this.retryTimer = setInterval(() => {
       if (this.phase === 'forming') this.formation.trigger()
@@ -462,7 +464,7 @@ export class ControlPlane extends EventEmitter<PlacementEvents> implements Place
   }
 
   private async startGroup (founders: string[]): Promise<void> {
-    if (this.phase !== 'forming') return
+    if (this.phase !== 'forming' || this.storage === undefined || this.persisted === undefined) return
     this.phase = 'starting'
     this.founders = [...new Set(founders)].sort()
     const storage = this.storage!
