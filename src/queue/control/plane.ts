@@ -470,15 +470,26 @@ export class ControlPlane extends EventEmitter<PlacementEvents> implements Place
     const storage = this.storage!
     const persisted = this.persisted!
     this.persisted = undefined
-    const g = await this.host.createGroup<ControlResult>({
-      groupId: CONTROL_GROUP_ID,
-      members: this.founders,
-      // load() was called once already (to find the founders on a restart): hand its result over.
-      storage: { load: async () => persisted, save: async b => { await storage.save(b) }, saveSnapshot: async s => { await storage.saveSnapshot(s) }, close: async () => { await storage.close() } },
-      stateMachine: this.sm,
-      config: this.raftConfig,
-      operationTimeout: this.o.declareTimeoutMs
-    })
+    let g: RaftGroup<ControlResult>
+    try {
+      g = await this.host.createGroup<ControlResult>({
+        groupId: CONTROL_GROUP_ID,
+        members: this.founders,
+        // load() was called once already (to find the founders on a restart): hand its result over.
+        storage: { load: async () => persisted, save: async b => { await storage.save(b) }, saveSnapshot: async s => { await storage.saveSnapshot(s) }, close: async () => { await storage.close() } },
+        stateMachine: this.sm,
+        config: this.raftConfig,
+        operationTimeout: this.o.declareTimeoutMs
+      })
+    } catch (err) {
+      // Back to forming with the state intact, so the next round retries: a failure here must not
+      // leave the plane stuck in 'starting' (it would never learn placements again).
+      if ((this.phase as string) === 'starting') {
+        this.phase = 'forming'
+        this.persisted = persisted
+      }
+      throw err
+    }
     if ((this.phase as string) === 'stopped') {
       await g.stop({ transferLeadership: false })
       return
