@@ -9,12 +9,15 @@ import { demoCommand } from './commands/demo.js'
 import { labCommand } from './commands/lab.js'
 import { nodeCommand } from './commands/node.js'
 import { peersCommand } from './commands/peers.js'
+import { putCommand } from './commands/put.js'
+import { queuesCommand } from './commands/queues.js'
 import { recvCommand } from './commands/recv.js'
 import { sendCommand } from './commands/send.js'
+import { takeCommand } from './commands/take.js'
 import { parseCommandArgs, renderHelp, UsageError } from './flags.js'
 import { EXIT, reportError } from './output.js'
 
-const COMMANDS: Command[] = [nodeCommand, sendCommand, recvCommand, peersCommand, demoCommand, labCommand]
+const COMMANDS: Command[] = [nodeCommand, sendCommand, recvCommand, putCommand, takeCommand, queuesCommand, peersCommand, demoCommand, labCommand]
 
 function overview (): string {
   const width = Math.max(...COMMANDS.map(c => c.spec.name.length)) + 2
