@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import type { Command } from '../command.js'
 import { channelsSection } from '../demo/channels.js'
 import { ProcessGroup, type Child, type Line } from '../demo/processes.js'
+import { queuesSection } from '../demo/queues.js'
 import { DemoCheckError, type DemoContext, type DemoSection } from '../demo/section.js'
 import { intFlag, UsageError } from '../flags.js'
 import { EXIT, info, out, plural } from '../output.js'
@@ -19,17 +20,21 @@ const COLOURS = [36, 33, 35, 32, 34, 31]
 export const demoCommand: Command = {
   spec: {
     name: 'demo',
-    summary: 'Run a local mesh of processes and show channels working (no setup).',
-    usage: ['demo [--receivers <n>] [--messages <n>]'],
+    summary: 'Run a local mesh of processes and show channels and queues working (no setup).',
+    usage: ['demo [--receivers <n>] [--messages <n>] [--jobs <n>]'],
     description: [
       'Starts a bootstrap node, receivers and a sender, each a separate meshchan process on',
       '127.0.0.1 with random ports, prints their output prefixed with their names, checks that',
-      'every receiver got every message in order, stops every process and prints a summary.',
-      'Exit code 0 if every check passed. Ctrl-C stops everything.'
+      'every receiver got every message in order. Then a work queue: three peers replicate it, one',
+      'process puts a batch of jobs, two workers take them, and the queue\'s owner is killed with',
+      'SIGKILL half-way; checks that every job was acked exactly once and the queue ends empty.',
+      'Stops every process and prints a summary. Exit code 0 if every check passed. Ctrl-C stops',
+      'everything.'
     ].join('\n'),
     flags: {
       receivers: { type: 'string', arg: '<n>', description: 'receiver processes, 1–8 (default 2)' },
       messages: { type: 'string', arg: '<n>', description: 'messages to broadcast, 1–1000 (default 5)' },
+      jobs: { type: 'string', arg: '<n>', description: 'jobs to put on the work queue, 3–300 (default 30)' },
       timeout: { type: 'string', arg: '<ms>', description: 'give up after this long (default 60000)' }
     },
     meshFlags: false,
@@ -43,10 +48,12 @@ export const demoCommand: Command = {
     const timeout = intFlag(this.spec, values, 'timeout', 60_000, 1)
     if (receivers > 8) throw new UsageError('demo', `--receivers must be at most 8, got ${receivers}`)
     if (messages > 1000) throw new UsageError('demo', `--messages must be at most 1000, got ${messages}`)
+    const jobs = intFlag(this.spec, values, 'jobs', 30, 3)
+    if (jobs > 300) throw new UsageError('demo', `--jobs must be at most 300, got ${jobs}`)
 
     const SECTIONS: DemoSection[] = [
-      channelsSection({ receivers, messages })
-      // Later features add their sections here, e.g. a work queue with competing consumers.
+      channelsSection({ receivers, messages }),
+      queuesSection({ jobs })
     ]
     return await runDemo(SECTIONS, timeout)
   }
