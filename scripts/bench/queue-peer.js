@@ -1,0 +1,162 @@
+// One peer process of the queue benchmark (scripts/bench-queue.js), driven over IPC.
+// argv: <config JSON> { identity, dataDir, bootstrap, seeds, queue, durability }.
+// Says { t: 'ready', peerId, addresses }, then obeys { rid, cmd, … } with { t: 'reply', rid, … }.
+// Producers report confirmed message indexes and consumers report acked indexes in 50 ms batches
+// (IPC), so the controller knows progress even when it SIGKILLs a process; everything else
+// (latencies, ack times, delivery counts) is measured here and sent once, on `report`.
+import { open, unlink } from 'node:fs/promises'
+import { join } from 'node:path'
+import { createMesh } from '../../dist/src/index.js'
+
+const config = JSON.parse(process.argv[2])
+const now = () => performance.timeOrigin + performance.now()
+const send = (m) => { if (process.connected) process.send(m) }
+const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms))
+const code = (err) => err?.code ?? err?.message ?? String(err)
+
+if (config.durability === 'os') {
+  // The mesh has no storage option yet: FileStorage's 'os' mode (write(), never fsync) is had by
+  // turning FileHandle.sync/datasync into no-ops in this process. Same effect on the data path;
+  // only for the benchmark.
+  const probe = join(config.dataDir, '..', `.probe-${process.pid}`)
+  const fh = await open(probe, 'w')
+  const proto = Object.getPrototypeOf(fh)
+  await fh.close()
+  await unlink(probe)
+  proto.sync = async function () {}
+  proto.datasync = async function () {}
+}
+
+const mesh = await createMesh({
+  listen: ['/ip4/127.0.0.1/tcp/0'],
+  bootstrap: config.bootstrap,
+  identity: config.identity,
+  dataDir: config.dataDir,
+  cluster: { seeds: config.seeds },
+  failureDetection: { pingInterval: 1000, pingTimeout: 3000 }
+})
+const q = mesh.queue(config.queue, { replicas: 3 })
+
+/** Messages are `{ i, t, p }`: index, send timestamp (ms, sub-ms precision), padding to `size` bytes of JSON. */
+function message (i, size) {
+  const base = { i, t: Number(now().toFixed(3)), p: '' }
+  const len = Buffer.byteLength(JSON.stringify(base))
+  base.p = 'x'.repeat(Math.max(0, size - len))
+  return base
+}
+
+let confirmedBatch = []
+let ackedBatch = []
+setInterval(() => {
+  if (confirmedBatch.length > 0) { send({ t: 'confirmed', idx: confirmedBatch }); confirmedBatch = [] }
+  if (ackedBatch.length > 0) { send({ t: 'acked', idx: ackedBatch }); ackedBatch = [] }
+}, 50)
+
+const consumer = { counts: null, latencies: [], ackTimes: [], acksOk: 0, ackErrors: {}, deliveries: 0, redeliveries: 0 }
+let consuming = true
+const sessions = []
+
+const handlers = {
+  async stats ({ timeout }) {
+    const s = await q.stats({ timeout })
+    return { owner: s.owner, term: s.term, replicas: s.replicas, preferredOwner: mesh.queues?.directory.get(config.queue)?.preferredOwner ?? '', ready: s.ready, leased: s.leased }
+  },
+
+  /** Puts messages `indexes` (each with a unique id), at most `window` unconfirmed; retries a failed put with the same id (dedup). */
+  async produce ({ prefix, indexes, size, window, putTimeout }) {
+    let next = 0
+    let firstInvoke = 0
+    let firstOk = 0
+    let lastOk = 0
+    let retries = 0
+    const errors = {}
+    const worker = async () => {
+      while (next < indexes.length) {
+        const i = indexes[next++]
+        const value = message(i, size)
+        const invoked = now()
+        if (firstInvoke === 0) firstInvoke = invoked
+        for (;;) {
+          try {
+            await q.put(value, { id: `${prefix}-${i}`, timeout: putTimeout })
+            break
+          } catch (err) {
+            retries++
+            errors[code(err)] = (errors[code(err)] ?? 0) + 1
+            await sleep(20)
+          }
+        }
+        const t = now()
+        if (firstOk === 0) firstOk = t
+        lastOk = t
+        confirmedBatch.push(i)
+      }
+    }
+    await Promise.all(Array.from({ length: window }, worker))
+    return { firstInvoke, firstOk, lastOk, retries, errors }
+  },
+
+  /** Starts a consumer (prefetch), acking every delivery; indexes < n. */
+  async consume ({ prefetch, n }) {
+    consumer.counts = new Uint16Array(n)
+    const ack = async (d) => {
+      for (let k = 0; k < 20 && consuming; k++) {
+        try {
+          await d.ack({ timeout: 10_000 })
+          consumer.acksOk++
+          consumer.ackTimes.push(now())
+          ackedBatch.push(d.value.i)
+          return
+        } catch (err) {
+          consumer.ackErrors[code(err)] = (consumer.ackErrors[code(err)] ?? 0) + 1
+          if (code(err) === 'ERR_STALE_ACK' || code(err) === 'ERR_UNKNOWN_MESSAGE') return
+          await sleep(20)
+        }
+      }
+    }
+    void (async () => {
+      while (consuming) {
+        try {
+          const c = q.consume({ prefetch })
+          sessions.push(c)
+          for await (const d of c) {
+            const t = now()
+            consumer.deliveries++
+            const i = d.value.i
+            if (i < 0) { void ack(d); continue } // the W2 probe
+            if (consumer.counts[i]++ === 0 && d.attempt === 1) consumer.latencies.push(t - d.value.t)
+            else consumer.redeliveries++
+            void ack(d)
+          }
+        } catch (err) {
+          process.stderr.write(`consumer: ${code(err)}\n`)
+        }
+        if (consuming) await sleep(50)
+      }
+    })()
+    return {}
+  },
+
+  async report () {
+    consuming = false
+    await Promise.allSettled(sessions.map(c => c.return()))
+    const received = []
+    if (consumer.counts !== null) for (let i = 0; i < consumer.counts.length; i++) if (consumer.counts[i] > 0) received.push(i, consumer.counts[i])
+    return { received, latencies: consumer.latencies, ackTimes: consumer.ackTimes, acksOk: consumer.acksOk, ackErrors: consumer.ackErrors, deliveries: consumer.deliveries, redeliveries: consumer.redeliveries }
+  },
+
+  async exit () {
+    consuming = false
+    await Promise.race([mesh.stop(), sleep(5000)])
+    setImmediate(() => process.exit(0))
+    return {}
+  }
+}
+
+process.on('message', (m) => {
+  const h = handlers[m.cmd]
+  if (h === undefined) { send({ t: 'reply', rid: m.rid, error: `unknown command ${m.cmd}` }); return }
+  h(m).then(r => send({ t: 'reply', rid: m.rid, ...r }), err => send({ t: 'reply', rid: m.rid, error: code(err) }))
+})
+process.on('disconnect', () => process.exit(1))
+send({ t: 'ready', peerId: mesh.peerId, addresses: mesh.addresses })
