@@ -29,7 +29,8 @@ const total = Number(args.pages)
 // 1. The web site: /page/<i> has a title, some words, and links to 3 other pages.
 const WORDS = ['mesh', 'channel', 'queue', 'raft', 'owner', 'replica', 'lease', 'ack', 'peer', 'term']
 function page (i: number): string {
-  const links = [1, 7, 13].map(k => (i * 3 + k) % total).map(j => `<a href="/page/${j}">page ${j}</a>`)
+  // i+1 first, so that every page is reachable from /page/0.
+  const links = [i + 1, 2 * i + 3, 5 * i + 7].map(k => k % total).map(j => `<a href="/page/${j}">page ${j}</a>`)
   const text = Array.from({ length: 5 + (i % 7) }, (_, k) => WORDS[(i + k * 3) % WORDS.length]).join(' ')
   return `<html><head><title>Page ${i}</title></head><body><p>${text}</p>${links.join(' ')}</body></html>`
 }
@@ -55,6 +56,15 @@ const pages = mesh.queue<Page>('pages', { replicas: 3, ackTimeout: 5000 })
 // 3. Crawl breadth first; every fetched page goes on the queue, its URL as the id.
 const seen = new Set<string>([`${site}/page/0`])
 const frontier = [`${site}/page/0`]
+// Say where the queue lives whenever that changes (the cluster adds replicas as peers join).
+let where = ''
+const watch = setInterval(() => {
+  pages.stats({ timeout: 2000 }).then(s => {
+    const now = `owner ${s.owner === mesh.peerId ? 'this peer' : s.owner}, ${s.replicas.length} replicas`
+    if (now !== where) console.log(`queue ${pages.name}: ${(where = now)}`)
+  }, () => {})
+}, 1000)
+
 let stopping = false
 process.once('SIGINT', () => { stopping = true })
 process.once('SIGTERM', () => { stopping = true })
@@ -74,4 +84,5 @@ if (!stopping) {
   await new Promise<void>(resolve => { process.once('SIGINT', resolve); process.once('SIGTERM', resolve) })
 }
 server.close()
+clearInterval(watch)
 await mesh.stop()

@@ -37,6 +37,15 @@ console.log(`producer is up. Start consumers with:\n  node dist/examples/produce
 // 2. The queue: 3 replicas (as peers join), a job not acked within 5 s goes to another consumer.
 const queue = mesh.queue<{ n: number }>('jobs', { replicas: 3, ackTimeout: 5000 })
 
+// Say where the queue lives whenever that changes (the cluster adds replicas as peers join).
+let where = ''
+const watch = setInterval(() => {
+  queue.stats({ timeout: 2000 }).then(s => {
+    const now = `owner ${s.owner === mesh.peerId ? 'this peer' : s.owner}, ${s.replicas.length} replicas`
+    if (now !== where) console.log(`queue ${queue.name}: ${(where = now)}`)
+  }, () => {})
+}, 1000)
+
 let stopping = false
 process.once('SIGINT', () => { stopping = true })
 process.once('SIGTERM', () => { stopping = true })
@@ -55,4 +64,5 @@ if (!stopping) {
     process.once('SIGTERM', resolve)
   })
 }
+clearInterval(watch)
 await mesh.stop()

@@ -106,7 +106,7 @@ export const takeCommand: Command = {
         info(`meshchan: interrupted after ${plural(taken, 'message')} of ${count}`)
         return EXIT.interrupted
       }
-      info(`meshchan: stopped (${idleStop.signal.aborted ? `idle for ${idle} ms` : `timed out after ${timeout} ms`}) with ${plural(taken, 'message')} of ${count}`)
+      info(`meshchan: ${idleStop.signal.aborted ? `idle for ${idle} ms, stopped` : `timed out after ${timeout} ms`} with ${plural(taken, 'message')} of ${count}`)
       return EXIT.failed
     })
   }

@@ -1,0 +1,82 @@
+// examples/producer-consumer and examples/crawler as a user runs them: separate processes, one
+// worker killed with SIGKILL mid-way, and every job / page done exactly once.
+import { describe, it, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { CliProcess } from './helpers.js'
+
+const example = (path: string): string => fileURLToPath(new URL(`../../examples/${path}`, import.meta.url))
+
+async function until (what: string, check: () => boolean | Promise<boolean>, timeout = 40_000, state?: () => unknown): Promise<void> {
+  const deadline = Date.now() + timeout
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${state === undefined ? '' : `: ${JSON.stringify(await state(), null, 1)}`}`)
+    await new Promise(resolve => setTimeout(resolve, 200))
+  }
+}
+
+describe('queue examples', () => {
+  const children: CliProcess[] = []
+  const dirs: string[] = []
+  after(async () => {
+    for (const c of children) c.kill()
+    await Promise.all(dirs.map(async d => { await rm(d, { recursive: true, force: true }) }))
+  })
+  const start = (script: string, args: string[]): CliProcess => {
+    const child = new CliProcess(args, { script: example(script) })
+    children.push(child)
+    return child
+  }
+
+  it('producer-consumer: 20 jobs, 2 consumers, one killed with SIGKILL: each job done exactly once', async () => {
+    const data = await mkdtemp(join(tmpdir(), 'meshchan-pc-'))
+    dirs.push(data)
+    const producer = start('producer-consumer/producer.js', ['--jobs', '20', '--rate', '20', '--port', '0', '--data', data])
+    const [, address] = await producer.line('stdout', /--bootstrap (\S+)$/)
+    const consumer = (name: string): CliProcess => start('producer-consumer/consumer.js', ['--name', name, '--work', '150', '--bootstrap', address!, '--data', data])
+    const c1 = consumer('c1')
+    const c2 = consumer('c2')
+    const done = (): string[] => [c1, c2].flatMap(c => c.stdout.map(l => / (job-\d+) done/.exec(l)?.[1]).filter(j => j !== undefined))
+    await until('3 jobs done', () => done().length >= 3)
+    // Killing a replica is safe once the queue has all 3 (a 2-replica group can't lose one).
+    await producer.line('stdout', /^queue jobs: .*, 3 replicas$/, 30_000)
+    c1.kill()
+    await until('all 20 jobs done', () => new Set(done()).size >= 20)
+    const jobs = done()
+    assert.equal(jobs.length, 20, `a job was reported done twice: ${jobs.join(' ')}`)
+    assert.deepEqual(new Set(jobs), new Set(Array.from({ length: 20 }, (_, i) => `job-${i + 1}`)))
+  })
+
+  it('crawler: 30 pages fetched from a local site, 2 processors, one killed: every page stored exactly once', async () => {
+    const data = await mkdtemp(join(tmpdir(), 'meshchan-crawl-'))
+    dirs.push(data)
+    const out = join(data, 'out')
+    const fetcher = start('crawler/fetch.js', ['--pages', '30', '--port', '0', '--data', data])
+    const [, address] = await fetcher.line('stdout', /--bootstrap (\S+)$/)
+    const processor = (name: string): CliProcess => start('crawler/process.js', ['--name', name, '--work', '100', '--out', out, '--bootstrap', address!, '--data', data])
+    const p1 = processor('p1')
+    const p2 = processor('p2')
+    const stored = async (): Promise<number> => (await readdir(join(out, 'pages')).catch(() => [])).filter(f => f.endsWith('.json')).length
+    await until('3 pages stored', async () => await stored() >= 3)
+    await fetcher.line('stdout', /^queue pages: .*, 3 replicas$/, 30_000)
+    p1.kill()
+    await until('all 30 pages stored and acked', async () => await stored() >= 30 && p2.stdout.length + p1.stdout.length > 30, 40_000,
+      async () => ({ stored: await stored(), fetch: fetcher.stdout, p1: p1.stdout.slice(-3), p2: p2.stdout.slice(-5), p2err: p2.stderr.slice(-5) }))
+    await fetcher.line('stdout', /^fetched and queued 30 pages/)
+
+    const report = new CliProcess([out], { script: example('crawler/report.js') })
+    assert.equal(await report.exited, 0, report.stderr.join('\n'))
+    assert.match(report.stdout[0]!, /^30 pages in /)
+    const lines = (await readFile(join(out, 'results.jsonl'), 'utf8')).trim().split('\n').map(l => JSON.parse(l) as { url: string, title: string, links: string[] })
+    const urls = lines.map(l => new URL(l.url).pathname)
+    assert.deepEqual(new Set(urls), new Set(Array.from({ length: 30 }, (_, i) => `/page/${i}`)))
+    assert.equal(urls.length, 30)
+    for (const l of lines) {
+      assert.equal(l.title, `Page ${new URL(l.url).pathname.slice('/page/'.length)}`)
+      assert.equal(l.links.length, 3)
+    }
+  })
+})
