@@ -118,11 +118,12 @@ async function run ({ workload, killAt }) {
     peers.push(...rest)
 
     // The queue is declared and its owner has settled on the placement's preferred owner.
-    let s = await peers[0].call('stats', { timeout: 60_000 })
-    const settleBy = Date.now() + 20_000
-    while (s.owner !== s.preferredOwner && Date.now() < settleBy) {
+    let s
+    const settleBy = Date.now() + 60_000
+    for (;;) {
+      s = await peers[0].call('stats', { timeout: 20_000 }).catch(err => { if (Date.now() > settleBy) throw err; return undefined })
+      if ((s !== undefined && s.owner === s.preferredOwner) || (s !== undefined && Date.now() > settleBy)) break
       await new Promise(resolve => setTimeout(resolve, 100))
-      s = await peers[0].call('stats', { timeout: 20_000 })
     }
     const ownerIdx = ids.indexOf(s.owner)
     const p1 = peers[ownerIdx]
@@ -189,6 +190,24 @@ async function run ({ workload, killAt }) {
     let missing = 0
     for (let i = 0; i < N; i++) if (confirmed[i] === 1 && acked[i] === 0) missing++
     const acksOk = reports.reduce((a, r) => a + r.acksOk, 0)
+    // Per id: distinct fences delivered, and fences whose ack was accepted (> 1 = a duplicated ack).
+    const fences = new Map()
+    for (const r of reports) {
+      for (const [i, term, attempt, ok] of r.log) {
+        let f = fences.get(i)
+        if (f === undefined) fences.set(i, f = new Map())
+        const key = `${term}/${attempt}`
+        f.set(key, (f.get(key) ?? 0) | ok)
+      }
+    }
+    let samePushedAgain = 0
+    let secondDeliveries = 0
+    const duplicatedAckIds = []
+    for (const [i, f] of fences) {
+      secondDeliveries += f.size - 1
+      if ([...f.values()].filter(ok => ok === 1).length > 1) duplicatedAckIds.push({ i, fences: [...f.entries()] })
+    }
+    samePushedAgain = deliveries - fences.size - secondDeliveries
     Object.assign(out, {
       completed: doneAll,
       wallMs: round(wall),
@@ -197,9 +216,13 @@ async function run ({ workload, killAt }) {
       latencyMs: { p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: percentile(latencies, 100) },
       distinctConsumed: distinct,
       duplicatesDelivered: deliveries - distinct,
-      missing,
+      // Confirmed but never acked: lost only if the run completed; else still pending at the run timeout.
+      ...(doneAll ? { missing } : { missing: null, notYetAckedAtRunTimeout: missing }),
       neverConfirmed: N - nConfirmed,
-      duplicatedAcks: acksOk - nAcked,
+      duplicateDeliveries: { redeliveries: secondDeliveries, sameDeliveryPushedTwice: samePushedAgain },
+      duplicatedAcks: duplicatedAckIds.length,
+      duplicatedAckSamples: duplicatedAckIds.length > 0 ? duplicatedAckIds.slice(0, 5) : undefined,
+      acksAcceptedMinusDistinct: acksOk - nAcked,
       longestAckGapMs: round(gap),
       putRetries: produced.retries,
       putErrors: produced.errors,

@@ -52,7 +52,7 @@ setInterval(() => {
   if (ackedBatch.length > 0) { send({ t: 'acked', idx: ackedBatch }); ackedBatch = [] }
 }, 50)
 
-const consumer = { counts: null, latencies: [], ackTimes: [], acksOk: 0, ackErrors: {}, deliveries: 0, redeliveries: 0 }
+const consumer = { counts: null, latencies: [], ackTimes: [], acksOk: 0, ackErrors: {}, deliveries: 0, redeliveries: 0, log: [] }
 let consuming = true
 const sessions = []
 
@@ -99,12 +99,15 @@ const handlers = {
   /** Starts a consumer (prefetch), acking every delivery; indexes < n. */
   async consume ({ prefetch, n }) {
     consumer.counts = new Uint16Array(n)
-    const ack = async (d) => {
+    // Every delivery as [index, term, attempt, acked 0/1]: the controller tells a re-push of one
+    // delivery (same fence) from a second delivery (new fence) and counts acks accepted per fence.
+    const ack = async (d, entry) => {
       for (let k = 0; k < 20 && consuming; k++) {
         try {
           await d.ack({ timeout: 10_000 })
           consumer.acksOk++
           consumer.ackTimes.push(now())
+          entry[3] = 1
           ackedBatch.push(d.value.i)
           return
         } catch (err) {
@@ -123,10 +126,12 @@ const handlers = {
             const t = now()
             consumer.deliveries++
             const i = d.value.i
-            if (i < 0) { void ack(d); continue } // the W2 probe
+            const entry = [i, d.term, d.attempt, 0]
+            if (i < 0) { void ack(d, entry); continue } // the W2 probe
+            consumer.log.push(entry)
             if (consumer.counts[i]++ === 0 && d.attempt === 1) consumer.latencies.push(t - d.value.t)
             else consumer.redeliveries++
-            void ack(d)
+            void ack(d, entry)
           }
         } catch (err) {
           process.stderr.write(`consumer: ${code(err)}\n`)
@@ -142,7 +147,7 @@ const handlers = {
     await Promise.allSettled(sessions.map(c => c.return()))
     const received = []
     if (consumer.counts !== null) for (let i = 0; i < consumer.counts.length; i++) if (consumer.counts[i] > 0) received.push(i, consumer.counts[i])
-    return { received, latencies: consumer.latencies, ackTimes: consumer.ackTimes, acksOk: consumer.acksOk, ackErrors: consumer.ackErrors, deliveries: consumer.deliveries, redeliveries: consumer.redeliveries }
+    return { received, log: consumer.log, latencies: consumer.latencies, ackTimes: consumer.ackTimes, acksOk: consumer.acksOk, ackErrors: consumer.ackErrors, deliveries: consumer.deliveries, redeliveries: consumer.redeliveries }
   },
 
   async exit () {
