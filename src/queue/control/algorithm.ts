@@ -36,6 +36,17 @@ function rank (queue: string, load: Map<string, number>) {
 }
 
 /** The `count` least loaded of `candidates` (fewest replicas first), for `queue`. */
+/**
+ * How many replicas a queue asking for `wanted` gets when `available` peers can hold one. When the
+ * cluster is too small for `wanted`, round down to an odd count: an even Raft group tolerates no
+ * more failures than the odd one below it, and 2 replicas would make a 2-peer cluster lose the
+ * queue when either peer goes (1 replica loses it only with that peer). It grows when peers join.
+ */
+export function replicaTarget (wanted: number, available: number): number {
+  if (available >= wanted) return wanted
+  return Math.max(1, available % 2 === 0 ? available - 1 : available)
+}
+
 export function chooseReplicas (queue: string, count: number, candidates: Iterable<string>, load: Map<string, number>): string[] {
   return [...new Set(candidates)].sort(rank(queue, load)).slice(0, Math.max(0, count))
 }
@@ -94,7 +105,7 @@ export function planRepairs (input: RepairInput): PlacementChange[] {
       bump(load, sub, 1)
     }
     // 2. grow to the target
-    const target = Math.min(p.settings.replicas, live.size)
+    const target = replicaTarget(p.settings.replicas, live.size)
     const liveReplicas = replicas.filter(r => live.has(r)).length
     if (liveReplicas < target && replicas.length < p.settings.replicas) {
       const extra = chooseReplicas(p.queue, Math.min(target - liveReplicas, p.settings.replicas - replicas.length), [...live].filter(x => !replicas.includes(x)), load)

@@ -1,7 +1,7 @@
 import type { Entry } from '../../raft/storage.js'
 import type { StateMachine } from '../../raft/driver/group.js'
 import type { QueuePlacement, QueueSettings } from '../placement.js'
-import { chooseOwner, chooseReplicas, ownerLoad, replicaLoad } from './algorithm.js'
+import { chooseOwner, chooseReplicas, ownerLoad, replicaLoad, replicaTarget } from './algorithm.js'
 import { ControlCommand, ControlSnapshot, type Placement as PlacementMsg, type Settings as SettingsMsg } from './control.js'
 
 /** Current format of commands and snapshots. */
@@ -214,7 +214,7 @@ export class ControlStateMachine implements StateMachine<ControlResult> {
     if (candidates.length === 0) candidates = this.memberIds()
     if (candidates.length === 0) return { type: 'invalid', reason: 'the cluster has no members yet' }
     const all = this.placements.values()
-    const replicas = chooseReplicas(queue, Math.min(settings.replicas, candidates.length), candidates, replicaLoad(all))
+    const replicas = chooseReplicas(queue, replicaTarget(settings.replicas, candidates.length), candidates, replicaLoad(all))
     const preferredOwner = chooseOwner(queue, replicas, ownerLoad(this.placements.values()))
     const placement = freeze({ queue, groupId: groupIdOf(queue), replicas, preferredOwner, version: 1, settings })
     this.placements.set(queue, placement)
