@@ -45,6 +45,7 @@ export const MESH_FLAGS: FlagSpecs = {
   bootstrap: { type: 'string', multiple: true, arg: '<addr>', description: 'join the mesh through this peer (multiaddr ending /p2p/<id>); repeatable' },
   listen: { type: 'string', multiple: true, arg: '<addr>', description: 'listen on this multiaddr (default /ip4/0.0.0.0/tcp/0); repeatable' },
   identity: { type: 'string', arg: '<file>', description: 'key file for a stable PeerId (created, mode 0600, if missing)' },
+  'data-dir': { type: 'string', arg: '<dir>', description: 'durable state (queue replicas\' Raft logs); without it they live in memory' },
   mdns: { type: 'boolean', description: 'discover peers on the local network with multicast DNS' },
   'swarm-key': { type: 'string', arg: '<file>', description: 'private network: only peers with this swarm key can connect' }
 }
@@ -121,6 +122,7 @@ export function meshOptionsFromFlags (values: FlagValues): MeshOptions {
   if (bootstrap !== undefined) options.bootstrap = bootstrap
   if (listen !== undefined) options.listen = listen
   if (typeof values.identity === 'string') options.identity = values.identity
+  if (typeof values['data-dir'] === 'string') options.dataDir = values['data-dir']
   if (values.mdns === true) options.mdns = true
   if (typeof values['swarm-key'] === 'string') options.swarmKey = values['swarm-key']
   return options

@@ -63,7 +63,7 @@ export async function withMesh (command: string, options: MeshOptions, body: (se
 }
 
 /** Option names of the library, as the flags a user typed. */
-const FLAG_OF: Record<string, string> = { bootstrap: '--bootstrap', listen: '--listen', identity: '--identity', swarmKey: '--swarm-key', mdns: '--mdns' }
+const FLAG_OF: Record<string, string> = { bootstrap: '--bootstrap', listen: '--listen', identity: '--identity', dataDir: '--data-dir', swarmKey: '--swarm-key', mdns: '--mdns' }
 
 /** `invalid option "bootstrap[0]": …` → `bad --bootstrap: …`, a usage error (exit 2). */
 function asUsageError (command: string, err: InvalidOptionError): UsageError {
