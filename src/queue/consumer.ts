@@ -38,6 +38,8 @@ export class Consumer<T> implements AsyncIterableIterator<Delivery<T>> {
   private readonly waiters: Array<{ resolve: (r: IteratorResult<Delivery<T>>) => void, reject: (e: Error) => void }> = []
   /** Deliveries received and not settled (buffered or handed out). */
   private held = 0
+  /** Fences (`id/seq/term/attempt`) of the deliveries held: a new owner may push one again. */
+  private readonly heldFences = new Set<string>()
   private ownerPeer: string | undefined
   private opening = false
   private closed = false
@@ -63,7 +65,7 @@ export class Consumer<T> implements AsyncIterableIterator<Delivery<T>> {
   ) {
     this.prefetch = options.prefetch ?? 16
     this.log = createLogger(`meshchan:queue:consumer:${router.queue}`)
-    this.host = { settleRequest: settle, settled: () => { this.onSettled() } }
+    this.host = { settleRequest: settle, settled: d => { this.onSettled(d) } }
     this.offPush = svc.onPush(this.session, (from, push) => { this.onPush(from, push) })
     this.offGone = svc.onPeerGone(peer => {
       if (peer === this.ownerPeer) {
@@ -176,6 +178,14 @@ export class Consumer<T> implements AsyncIterableIterator<Delivery<T>> {
     }
     for (const m of push.deliveries) {
       if (m.fence === undefined) continue
+      const key = fenceKey(m.fence)
+      if (this.heldFences.has(key)) {
+        // A new owner re-pushed a lease we hold: it counted it against our credit; give that back.
+        this.grantPending++
+        this.grantTimer ??= setTimeout(() => { this.flushGrant() }, 5)
+        continue
+      }
+      this.heldFences.add(key)
       let value: T
       try {
         value = this.codec.decode(m.payload)
@@ -196,7 +206,8 @@ export class Consumer<T> implements AsyncIterableIterator<Delivery<T>> {
     }
   }
 
-  private onSettled (): void {
+  private onSettled (d: Delivery<any>): void {
+    this.heldFences.delete(`${d.id}/${d.seq}/${d.term}/${d.attempt}`)
     this.held--
     if (this.closed) return
     this.grantPending++
@@ -223,6 +234,10 @@ export class Consumer<T> implements AsyncIterableIterator<Delivery<T>> {
         if (this.ownerPeer === owner) this.reopen()
       })
   }
+}
+
+function fenceKey (f: FenceMsg): string {
+  return `${f.id}/${f.seq}/${f.term}/${f.attempt}`
 }
 
 /** @internal */

@@ -16,6 +16,8 @@ const PUSH_FRAME_BYTES = 512 * 1024
 const LEASE_BATCH = Math.min(MAX_LEASE_COUNT, 512)
 /** Most leases an `expire` entry reclaims; `more` makes the owner propose another at once. */
 const EXPIRE_BATCH = 1024
+/** Most lease proposals in flight per consumer session. */
+const MAX_LEASES_IN_FLIGHT = 4
 
 interface Session {
   key: string
@@ -24,9 +26,10 @@ interface Session {
   consumer: string
   /** Deliveries the consumer may still receive (its prefetch minus what it holds). */
   credit: number
-  /** Messages asked for by the lease proposal in flight (they will be pushed, counted against credit). */
+  /** Messages asked for by the lease proposals in flight (they will be pushed, counted against credit). */
   inFlight: number
-  leasing: boolean
+  /** Lease proposals in flight for this session (several may be: credit returned meanwhile need not wait). */
+  leasing: number
   closed: boolean
 }
 
@@ -51,6 +54,9 @@ export class QueueOwner {
   private reserved = 0
   private closed = false
   private rr = 0
+  /** Leases of earlier terms this owner already re-pushed (`id/seq/term/attempt`). */
+  private readonly repushed = new Set<string>()
+  private repushScheduled = false
   private readonly log
 
   constructor (
@@ -97,6 +103,7 @@ export class QueueOwner {
         else this.ackWaiters.set(result.id, rest)
       }
     }
+    if (result.command === 'lease' && result.deliveries.some(d => d.term < this.term)) this.scheduleRepush()
     this.schedule()
     if (result.command === 'put' || result.command === 'nack' || result.command === 'expire' || result.command === 'requeueDead') this.schedulePump()
   }
@@ -111,7 +118,10 @@ export class QueueOwner {
       // The client counted what it holds; what our lease in flight will push is on top of that.
       existing.credit = Math.max(0, credit - existing.inFlight)
     } else {
-      this.sessions.set(key, { key, peer, session, consumer: key, credit, inFlight: 0, leasing: false, closed: false })
+      this.sessions.set(key, { key, peer, session, consumer: key, credit, inFlight: 0, leasing: 0, closed: false })
+      // Leases an earlier owner committed for this session may never have reached the consumer
+      // (pushed after the commit, lost with that owner): hand them over again.
+      this.scheduleRepush()
     }
     this.schedulePump()
     return key
@@ -186,6 +196,58 @@ export class QueueOwner {
 
   // ---- leases ---------------------------------------------------------------------------------------
 
+  private scheduleRepush (): void {
+    if (this.repushScheduled || this.closed) return
+    this.repushScheduled = true
+    // Catch up first (ReadIndex): a lease whose ack an earlier owner already committed and
+    // answered must not be pushed again because this replica has not applied that ack yet.
+    this.group.readIndex({ timeout: 5000 }).then(() => {
+      this.repushScheduled = false
+      this.repush()
+    }, err => {
+      this.repushScheduled = false
+      this.log('re-push: read index failed: %s', (err as Error).message)
+      if (!this.closed) setTimeout(() => { this.scheduleRepush() }, 50)
+    })
+  }
+
+  /**
+   * Pushes again, to the sessions open here, the leases earlier owners gave them: an owner pushes
+   * a lease only after it commits, so one that dies (or steps down) in between leaves the consumer
+   * without deliveries it holds on paper, until the lease expires. The fence is unchanged (a
+   * consumer that already holds the delivery ignores the copy and returns the credit); each lease
+   * is re-pushed at most once per owner. Counted against the session's credit.
+   */
+  private repush (): void {
+    if (this.closed || this.sessions.size === 0) return
+    const bySession = new Map<string, DeliveryMsg[]>()
+    for (const d of this.sm.leased()) {
+      if (d.term >= this.term) continue
+      const s = this.sessions.get(d.consumer)
+      if (s === undefined) continue
+      const k = `${d.id}/${d.seq}/${d.term}/${d.attempt}`
+      if (this.repushed.has(k)) continue
+      const m = this.sm.get(d.id)
+      if (m === undefined) continue
+      this.repushed.add(k)
+      const list = bySession.get(s.key) ?? []
+      list.push({
+        fence: { id: d.id, seq: d.seq, consumer: d.consumer, term: d.term, attempt: d.attempt },
+        deadline: d.deadline,
+        payload: m.payload as Uint8Array<ArrayBuffer>,
+        enqueuedAt: d.enqueuedAt
+      })
+      bySession.set(s.key, list)
+    }
+    for (const [key, deliveries] of bySession) {
+      const s = this.sessions.get(key)
+      if (s === undefined) continue
+      this.log('re-pushing %d leases of earlier owners to %s', deliveries.length, key)
+      s.credit -= deliveries.length
+      this.push(s, deliveries)
+    }
+  }
+
   private schedulePump (): void {
     if (this.pumpScheduled || this.closed) return
     this.pumpScheduled = true
@@ -205,7 +267,9 @@ export class QueueOwner {
     const start = sessions.length === 0 ? 0 : this.rr++ % sessions.length
     for (let i = 0; i < sessions.length && available > 0; i++) {
       const s = sessions[(start + i) % sessions.length]
-      if (s.leasing || s.credit <= 0) continue
+      // Credit returned while a lease is in flight starts another lease at once (pipelined), instead
+      // of waiting a whole commit for the first; a few at most, so small grants still batch up.
+      if (s.credit <= 0 || s.leasing >= MAX_LEASES_IN_FLIGHT) continue
       const n = Math.min(s.credit, available, LEASE_BATCH)
       available -= n
       void this.lease(s, n)
@@ -213,9 +277,9 @@ export class QueueOwner {
   }
 
   private async lease (s: Session, n: number): Promise<void> {
-    s.leasing = true
+    s.leasing++
     s.credit -= n
-    s.inFlight = n
+    s.inFlight += n
     this.reserved += n
     let deliveries: DeliveryMsg[] = []
     let failed = false
@@ -237,8 +301,8 @@ export class QueueOwner {
       // Not committed (lost leadership, timeout): nothing was handed out, or it expires unseen.
       this.log('lease for %s failed: %s', s.consumer, (err as Error).message)
     } finally {
-      s.leasing = false
-      s.inFlight = 0
+      s.leasing--
+      s.inFlight -= n
       this.reserved -= n
     }
     s.credit += n - deliveries.length
