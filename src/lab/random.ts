@@ -1,21 +1,15 @@
+import { mulberry32 } from '../testkit/random.js'
+
 /**
  * A small seeded PRNG (mulberry32): the schedule must be replayable from `--seed` alone, on any
  * Node version, so `Math.random` and `crypto` are out.
  */
 export class Random {
-  private state: number
+  /** A float in [0, 1). */
+  readonly next: () => number
 
   constructor (seed: number) {
-    this.state = (Math.trunc(seed) ^ 0x9e3779b9) >>> 0
-  }
-
-  /** A float in [0, 1). */
-  next (): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0
-    let t = this.state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+    this.next = mulberry32(Math.trunc(seed) ^ 0x9e3779b9)
   }
 
   /** An integer in [min, max]. */

@@ -7,6 +7,7 @@
 export { createTestCluster, TestCluster } from './cluster.js'
 export type { TestClusterOptions, PeerRef } from './cluster.js'
 export { PartitionTable } from './partition-table.js'
+export { mulberry32 } from './random.js'
 export { LocalPlacementRegistry, LocalDirectory } from '../queue/local-directory.js'
 export { HistoryRecorder, mergeHistories, check, summarize } from '../queue/checker/index.js'
 export type { HistoryOp, CheckResult, CheckOptions } from '../queue/checker/index.js'

@@ -6,6 +6,7 @@ import type { Entry, EntryType, PersistedState, RaftStorage, Snapshot } from '..
 import { MemoryStorage } from '../../src/storage/memory.js'
 import { openFileStorage } from '../../src/storage/file-storage.js'
 import type { FileStorageOptions } from '../../src/storage/options.js'
+import { mulberry32 } from '../../src/testkit/random.js'
 
 export async function tempDir (prefix = 'meshchan-storage-'): Promise<string> {
   return await mkdtemp(join(tmpdir(), prefix))
@@ -125,13 +126,4 @@ export function killEntry (index: number, term: number): Entry {
 }
 
 /** Small seeded PRNG (mulberry32): the same seed gives the same sequence of decisions. */
-export function rng (seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+export const rng = mulberry32

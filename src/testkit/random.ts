@@ -1,0 +1,15 @@
+/**
+ * mulberry32: a tiny seeded PRNG. Simulations, nemesis schedules and property runs must replay
+ * from a printed seed on any Node version, so `Math.random` and `crypto` are out. Returns a
+ * function giving floats in [0, 1).
+ */
+export function mulberry32 (seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
