@@ -37,10 +37,7 @@ process.on('message', async (msg) => {
   } else if (msg.type === 'finish') {
     report()
   } else if (msg.type === 'wait-receivers') {
-    const pubsub = mesh.libp2p.services.pubsub
-    const topic = `meshchan/ch/${TOPIC}`
-    const enough = () => pubsub.getSubscribers(topic).length >= msg.count
-    while (!enough()) await new Promise(resolve => pubsub.addEventListener('subscription-change', resolve, { once: true }))
+    await ch.waitForReceivers(msg.count, { timeout: 30_000 })
     process.send({ type: 'receivers-ready' })
   } else if (msg.type === 'send') {
     const pad = 'x'.repeat(msg.size)

@@ -7,7 +7,6 @@ import { TimeoutError } from '../../errors.js'
 import type { Command } from '../command.js'
 import { channelArg, intFlag, meshOptionsFromFlags, UsageError } from '../flags.js'
 import { EXIT, info, out, plural } from '../output.js'
-import { waitForReceivers } from '../receivers.js'
 
 /** Values to send: parsed up front from argv, or read lazily from stdin. */
 type Source = { kind: 'args', values: unknown[] } | { kind: 'stdin' }
@@ -95,7 +94,14 @@ export const sendCommand: Command = {
       const peers: number[] = []
       info(`sending on ${name} as ${mesh.peerId}`)
       try {
-        if (wait) await waitForReceivers(mesh, name, receivers, AbortSignal.any([signal, AbortSignal.timeout(timeout)]))
+        // The channel counts a remote receiver only once a message to it can really go out (see
+        // PubSubPort.subscribers); gossipsub's own subscriber list can run ahead of that.
+        if (wait) {
+          await channel.waitForReceivers(receivers, { signal, timeout }).catch((err: unknown) => {
+            if (err instanceof TimeoutError) throw new TimeoutError(`only ${channel.remoteReceivers} of ${receivers} receiver(s) of channel "${name}" showed up in time`)
+            throw err
+          })
+        }
         // Each send still waits for a receiver (one may leave while stdin is being read).
         const options = wait ? { signal, timeout } : { signal, wait: false }
         const items = source.kind === 'args' ? source.values : stdinValues()
