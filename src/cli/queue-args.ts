@@ -6,6 +6,7 @@ import { InvalidQueueNameError, checkQueueName } from '../queue/service-errors.j
 import type { Mesh } from '../node/mesh.js'
 import type { MeshOptions } from '../node/options.js'
 import { UsageError } from './flags.js'
+import type { ClientDirectory } from './queue-client.js'
 import type { Session } from './session.js'
 
 /** Checks a `<queue>` argument the way the library will, so a bad name fails before joining. */
@@ -30,18 +31,20 @@ export function jsonArg (command: string, text: string, what: string): unknown {
 
 /**
  * Runs `body` on a peer that reaches queues as a client (never a cluster member, so it can exit at
- * any time without leaving a gone replica behind). Needs `--bootstrap` (a member to ask).
+ * any time without leaving a gone replica behind). Needs `--bootstrap` (a member to ask). `body`
+ * also gets the client's placement directory (to list queues).
  */
-export async function withQueueClient (command: string, options: MeshOptions, body: (session: Session) => Promise<number>): Promise<number> {
+export async function withQueueClient (command: string, options: MeshOptions, body: (session: Session, directory: ClientDirectory) => Promise<number>): Promise<number> {
   if (options.bootstrap === undefined && options.mdns !== true) {
     throw new UsageError(command, 'nothing to join: give --bootstrap <addr> of a running peer (e.g. "meshchan node"), or --mdns')
   }
   const [{ withMesh }, { clientMeshOptions }] = await Promise.all([import('./session.js'), import('./queue-client.js')])
   const client = clientMeshOptions(options)
   return await withMesh(command, client.options, async session => {
-    await client.directory().attach(session.mesh)
+    const directory = client.directory()
+    await directory.attach(session.mesh)
     await waitForAPeer(session.mesh, session.signal)
-    return await body(session)
+    return await body(session, directory)
   })
 }
 

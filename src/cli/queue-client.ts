@@ -7,7 +7,8 @@
  * later leaves that voter or replica behind, gone: a one-peer dev cluster (`meshchan node` and a
  * `meshchan put`) is left with a queue whose two replicas can't form a majority. So these commands
  * use the mesh's `queues.placement` hook with a {@link ClientDirectory}: they never join, and learn
- * a queue's placement by declaring it (idempotent) at a member over the control protocol.
+ * a queue's placement by declaring it (idempotent) at a member over the control protocol, and the
+ * list of queues by asking a member for the placements it knows ({@link ClientDirectory.list}).
  *
  * TODO(library): this belongs in the control plane as a client mode of `createMesh`.
  */
@@ -16,6 +17,7 @@ import { ClosedError, TimeoutError } from '../errors.js'
 import type { Mesh } from '../node/mesh.js'
 import type { MeshOptions } from '../node/options.js'
 import type { PlacementDirectory, PlacementEvents, QueuePlacement, QueueSettings } from '../queue/placement.js'
+import { ControlRequestTimeoutError } from '../queue/control/errors.js'
 import { ControlRpc, type ControlRequest, type ControlResponse } from '../queue/control/rpc.js'
 import { placementFromMsg, settingsToMsg } from '../queue/control/state.js'
 import { InvalidOptionError } from '../errors.js'
@@ -55,6 +57,40 @@ export class ClientDirectory extends EventEmitter<PlacementEvents> implements Pl
     this.settings.set(queue, settings)
     const placement = await this.ask(queue, settings, options.timeout ?? 10_000, options.signal)
     return this.learn(placement)
+  }
+
+  /**
+   * Every queue's placement, sorted by queue name, as one connected member knows them: the member
+   * answers from its local applied copy of the control state, which may lag the control leader's
+   * (a queue declared a moment ago may be missing, an owner may just have moved). Asks connected
+   * peers in turn (the known control leader first) until one answers, within `timeout` ms.
+   * The placements are returned, not learned: listing does not make this client follow queues.
+   * @throws {TimeoutError} no member answered (members older than the list request never do).
+   */
+  async list (options: { signal?: AbortSignal, timeout?: number } = {}): Promise<QueuePlacement[]> {
+    const timeout = options.timeout ?? 10_000
+    const deadline = Date.now() + timeout
+    let last = 'no meshchan peer connected'
+    let rotation = 0
+    while (!this.stopped && this.rpc !== undefined) {
+      options.signal?.throwIfAborted()
+      if (deadline - Date.now() <= 0) break
+      const peers = this.members()
+      const target = this.leaderHint !== '' && peers.includes(this.leaderHint) ? this.leaderHint : peers[rotation++ % Math.max(1, peers.length)]
+      if (target !== undefined) {
+        try {
+          return await this.listAt(target, deadline)
+        } catch (err) {
+          last = err instanceof ControlRequestTimeoutError
+            ? `${err.message} (a member older than this CLI does not answer list requests)`
+            : (err as Error).message
+          if (this.leaderHint === target) this.leaderHint = '' // it did not answer: don't insist on it
+        }
+      }
+      await new Promise(resolve => setTimeout(resolve, 100))
+    }
+    if (this.stopped) throw new ClosedError('placement directory')
+    throw new TimeoutError(`listing queues: no cluster member answered within ${timeout} ms (last: ${last}). Is a "meshchan node" running, and did you --bootstrap to it?`)
   }
 
   get (queue: string): QueuePlacement | undefined {
@@ -125,6 +161,26 @@ export class ClientDirectory extends EventEmitter<PlacementEvents> implements Pl
     }
     if (this.stopped) throw new ClosedError('placement directory')
     throw new TimeoutError(`queue "${queue}": no cluster member answered within ${timeout} ms (last: ${last}). Is a "meshchan node" running, and did you --bootstrap to it?`)
+  }
+
+  /** All pages of `peer`'s list, before `deadline` (ms since the epoch). */
+  private async listAt (peer: string, deadline: number): Promise<QueuePlacement[]> {
+    const placements: QueuePlacement[] = []
+    let after = ''
+    for (;;) {
+      const remaining = deadline - Date.now()
+      if (remaining <= 0 || this.rpc === undefined) throw new TimeoutError(`${peer} did not list every queue in time`)
+      const r = await this.rpc.request(peer, { list: { clusterId: '', after } }, Math.min(remaining, REQUEST_MS))
+      const l = r.listReply
+      if (l === undefined) {
+        const f = r.failure
+        throw new Error(f === undefined ? `${peer}: empty answer` : `${peer}: ${f.code}: ${f.message}`)
+      }
+      for (const p of l.placements) placements.push(placementFromMsg(p))
+      const lastQueue = l.placements.at(-1)?.queue
+      if (!l.more || lastQueue === undefined || lastQueue <= after) return placements
+      after = lastQueue
+    }
   }
 
   private async serve (req: ControlRequest): Promise<ControlResponse> {

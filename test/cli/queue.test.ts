@@ -76,7 +76,7 @@ describe('queue command usage errors exit 2', () => {
     ['take --count with --follow', ['take', 'jobs', '--count', '2', '--follow'], /exclude each other/],
     ['take two queues', ['take', 'a', 'b'], /unexpected argument "b"/],
     ['take unknown flag', ['take', 'jobs', '--nope'], /unknown flag --nope/],
-    ['queues without names', ['queues'], /name the queues/],
+    ['queues (list) without --bootstrap', ['queues'], /nothing to join: give --bootstrap/],
     ['queues --wait abc', ['queues', 'jobs', '--wait', 'abc'], /--wait expects a whole number/]
   ]
   for (const [what, args, message] of cases) {

@@ -1,9 +1,10 @@
 /**
- * `meshchan queues <queue>…`: each queue's owner, replicas and depths, one JSON line per queue
- * (or an aligned table with --table). A client: it never joins the cluster.
+ * `meshchan queues [<queue>…]`: each queue's owner, replicas and depths, one JSON line per queue
+ * (or an aligned table with --table). Without names, every queue in the cluster, as listed by a
+ * connected member (from its local copy of the placements). A client: it never joins the cluster.
  */
 import type { Command } from '../command.js'
-import { intFlag, meshOptionsFromFlags, UsageError } from '../flags.js'
+import { intFlag, meshOptionsFromFlags } from '../flags.js'
 import { EXIT, out } from '../output.js'
 import { queueArg, withQueueClient } from '../queue-args.js'
 
@@ -24,7 +25,10 @@ export const queuesCommand: Command = {
   spec: {
     name: 'queues',
     summary: 'Show queues: owner, replicas and depths.',
-    usage: ['queues <queue> [<queue>…] [--table] [--wait <ms>] --bootstrap <addr>'],
+    usage: [
+      'queues <queue> [<queue>…] [--table] [--wait <ms>] --bootstrap <addr>',
+      'queues [--table] [--wait <ms>] --bootstrap <addr>'
+    ],
     description: [
       'Joins the mesh as a client and asks each named queue\'s owner for its state. stdout: one JSON',
       'line per queue, in the order given, {"queue","owner","replicas","ready","leased","delayed",',
@@ -32,8 +36,11 @@ export const queuesCommand: Command = {
       '"error":"no such queue" (it is not created); one whose owner does not answer within --wait',
       'gets owner "" and an "error". Exit 0 if every queue answered, 1 otherwise.',
       '',
-      'Queues must be named: a client can\'t list the cluster\'s queues yet, and joining the cluster',
-      'as a member to read the list would leave a gone member (and perhaps a gone replica) behind.'
+      'With no names, lists every queue in the cluster, sorted by name: a connected member answers',
+      'with the queues it knows (its own copy of the cluster state, which may lag the leader by a',
+      'moment), then each queue\'s owner is asked as above. No queues: no output (the table header',
+      'only with --table), exit 0. Members older than this CLI don\'t answer the list: exit 1.',
+      'The client never joins the cluster as a member, so it leaves nothing behind.'
     ].join('\n'),
     flags: {
       table: { type: 'boolean', description: 'print an aligned table instead of JSON lines' },
@@ -41,19 +48,28 @@ export const queuesCommand: Command = {
     },
     meshFlags: true,
     examples: [
+      'meshchan queues --table --bootstrap /ip4/127.0.0.1/tcp/4001/p2p/12D3KooW…',
       'meshchan queues jobs --bootstrap /ip4/127.0.0.1/tcp/4001/p2p/12D3KooW…',
       'meshchan queues jobs pages --table --bootstrap /ip4/127.0.0.1/tcp/4001/p2p/12D3KooW…'
     ]
   },
 
   async run ({ values, positionals }) {
-    if (positionals.length === 0) throw new UsageError('queues', 'name the queues to show (a client can\'t list them yet)')
-    const names = positionals.map(n => queueArg('queues', n))
+    const named = positionals.map(n => queueArg('queues', n))
     const wait = intFlag(this.spec, values, 'wait', 10_000, 1)
     const table = values.table === true
-    return await withQueueClient(this.spec.name, meshOptionsFromFlags(values), async ({ mesh, signal }) => {
+    return await withQueueClient(this.spec.name, meshOptionsFromFlags(values), async ({ mesh, signal }, directory) => {
       const service = mesh.queues
       if (service === undefined) throw new Error('queues are not running')
+      let names = named
+      if (names.length === 0) {
+        try {
+          names = (await directory.list({ signal, timeout: wait })).map(p => p.queue)
+        } catch (err) {
+          if (signal.aborted) return EXIT.interrupted
+          throw err
+        }
+      }
       const rows = await Promise.all(names.map(async (queue): Promise<QueueRow> => {
         const base = { queue, owner: '', replicas: [], ready: 0, leased: 0, delayed: 0, dead: 0, term: 0 }
         try {

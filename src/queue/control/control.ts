@@ -2537,6 +2537,331 @@ export namespace DeclareRequest {
   }
 }
 
+export interface ListRequest {
+  clusterId: string
+  after: string
+}
+
+export namespace ListRequest {
+  let _codec: Codec<ListRequest, Partial<ListRequest>>
+
+  export const codec = (): Codec<ListRequest, Partial<ListRequest>> => {
+    if (_codec == null) {
+      _codec = message<ListRequest, Partial<ListRequest>>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.clusterId != null && obj.clusterId !== '')) {
+          w.uint32(10)
+          w.string(obj.clusterId)
+        }
+
+        if ((obj.after != null && obj.after !== '')) {
+          w.uint32(18)
+          w.string(obj.after)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          clusterId: '',
+          after: ''
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.clusterId = reader.string()
+              break
+            }
+            case 2: {
+              obj.after = reader.string()
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.clusterId`,
+                value: reader.string()
+              }
+              break
+            }
+            case 2: {
+              yield {
+                field: `${prefix}.after`,
+                value: reader.string()
+              }
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface ListRequestClusterIdFieldEvent {
+    field: '$.clusterId'
+    value: string
+  }
+
+  export interface ListRequestAfterFieldEvent {
+    field: '$.after'
+    value: string
+  }
+
+  export function encode (obj: Partial<ListRequest>): Uint8Array<ArrayBuffer> {
+    return encodeMessage(obj, ListRequest.codec())
+  }
+
+  export function decode (buf: Uint8Array, opts?: DecodeOptions<ListRequest>): ListRequest {
+    return decodeMessage(buf, ListRequest.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array, opts?: DecodeOptions<ListRequest>): Generator<ListRequestClusterIdFieldEvent | ListRequestAfterFieldEvent> {
+    return streamMessage(buf, ListRequest.codec(), opts)
+  }
+}
+
+export interface ListReply {
+  clusterId: string
+  placements: Placement[]
+  more: boolean
+}
+
+export namespace ListReply {
+  let _codec: Codec<ListReply, Partial<ListReply>>
+
+  export const codec = (): Codec<ListReply, Partial<ListReply>> => {
+    if (_codec == null) {
+      _codec = message<ListReply, Partial<ListReply>>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.clusterId != null && obj.clusterId !== '')) {
+          w.uint32(10)
+          w.string(obj.clusterId)
+        }
+
+        if (obj.placements != null && obj.placements.length > 0) {
+          for (const value of obj.placements) {
+            w.uint32(18)
+            Placement.codec().encode(value, w)
+          }
+        }
+
+        if ((obj.more != null && obj.more !== false)) {
+          w.uint32(24)
+          w.bool(obj.more)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          clusterId: '',
+          placements: [],
+          more: false
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.clusterId = reader.string()
+              break
+            }
+            case 2: {
+              if (opts.limits?.placements != null && obj.placements.length === opts.limits.placements) {
+                throw new MaxLengthError('Decode error - repeated field "placements" had too many elements')
+              }
+
+              obj.placements.push(Placement.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.placements$
+              }))
+              break
+            }
+            case 3: {
+              obj.more = reader.bool()
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const obj = {
+          placements: 0
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.clusterId`,
+                value: reader.string()
+              }
+              break
+            }
+            case 2: {
+              if (opts.limits?.placements != null && obj.placements === opts.limits.placements) {
+                throw new MaxLengthError('Streaming decode error - repeated field "placements" had too many elements')
+              }
+
+              for (const evt of Placement.codec().stream(reader, reader.uint32(), `${prefix}.placements[]`, {
+                limits: opts.limits?.placements$
+              })) {
+                yield {
+                  ...evt,
+                  index: obj.placements
+                }
+              }
+
+              obj.placements++
+
+              break
+            }
+            case 3: {
+              yield {
+                field: `${prefix}.more`,
+                value: reader.bool()
+              }
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface ListReplyClusterIdFieldEvent {
+    field: '$.clusterId'
+    value: string
+  }
+
+  export interface ListReplyPlacementsQueueFieldEvent {
+    field: '$.placements[].queue'
+    value: string
+    index: number
+  }
+
+  export interface ListReplyPlacementsReplicasFieldEvent {
+    field: '$.placements[].replicas[]'
+    index: number
+    value: string
+  }
+
+  export interface ListReplyPlacementsPreferredOwnerFieldEvent {
+    field: '$.placements[].preferredOwner'
+    value: string
+    index: number
+  }
+
+  export interface ListReplyPlacementsVersionFieldEvent {
+    field: '$.placements[].version'
+    value: number
+    index: number
+  }
+
+  export interface ListReplyPlacementsSettingsReplicasFieldEvent {
+    field: '$.placements[].settings.replicas'
+    value: number
+    index: number
+  }
+
+  export interface ListReplyPlacementsSettingsMaxLengthFieldEvent {
+    field: '$.placements[].settings.maxLength'
+    value: number
+    index: number
+  }
+
+  export interface ListReplyPlacementsSettingsMaxBytesFieldEvent {
+    field: '$.placements[].settings.maxBytes'
+    value: number
+    index: number
+  }
+
+  export interface ListReplyPlacementsSettingsMaxDeliveriesFieldEvent {
+    field: '$.placements[].settings.maxDeliveries'
+    value: number
+    index: number
+  }
+
+  export interface ListReplyPlacementsSettingsDedupWindowMsFieldEvent {
+    field: '$.placements[].settings.dedupWindowMs'
+    value: number
+    index: number
+  }
+
+  export interface ListReplyPlacementsSettingsAckTimeoutMsFieldEvent {
+    field: '$.placements[].settings.ackTimeoutMs'
+    value: number
+    index: number
+  }
+
+  export interface ListReplyMoreFieldEvent {
+    field: '$.more'
+    value: boolean
+  }
+
+  export function encode (obj: Partial<ListReply>): Uint8Array<ArrayBuffer> {
+    return encodeMessage(obj, ListReply.codec())
+  }
+
+  export function decode (buf: Uint8Array, opts?: DecodeOptions<ListReply>): ListReply {
+    return decodeMessage(buf, ListReply.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array, opts?: DecodeOptions<ListReply>): Generator<ListReplyClusterIdFieldEvent | ListReplyPlacementsQueueFieldEvent | ListReplyPlacementsReplicasFieldEvent | ListReplyPlacementsPreferredOwnerFieldEvent | ListReplyPlacementsVersionFieldEvent | ListReplyPlacementsSettingsReplicasFieldEvent | ListReplyPlacementsSettingsMaxLengthFieldEvent | ListReplyPlacementsSettingsMaxBytesFieldEvent | ListReplyPlacementsSettingsMaxDeliveriesFieldEvent | ListReplyPlacementsSettingsDedupWindowMsFieldEvent | ListReplyPlacementsSettingsAckTimeoutMsFieldEvent | ListReplyMoreFieldEvent> {
+    return streamMessage(buf, ListReply.codec(), opts)
+  }
+}
+
 export interface Ok {
   placement?: Placement
 }
@@ -2812,9 +3137,11 @@ export interface ControlFrame {
   status?: StatusRequest
   join?: JoinRequest
   declare?: DeclareRequest
+  list?: ListRequest
   statusReply?: StatusResponse
   ok?: Ok
   failure?: Failure
+  listReply?: ListReply
 }
 
 export namespace ControlFrame {
@@ -2829,50 +3156,82 @@ export namespace ControlFrame {
 
         obj = { ...obj }
 
-        if (obj.failure != null) {
+        if (obj.listReply != null) {
+          obj.failure = undefined
           obj.ok = undefined
           obj.statusReply = undefined
+          obj.list = undefined
+          obj.declare = undefined
+          obj.join = undefined
+          obj.status = undefined
+        }
+
+        if (obj.failure != null) {
+          obj.listReply = undefined
+          obj.ok = undefined
+          obj.statusReply = undefined
+          obj.list = undefined
           obj.declare = undefined
           obj.join = undefined
           obj.status = undefined
         }
 
         if (obj.ok != null) {
+          obj.listReply = undefined
           obj.failure = undefined
           obj.statusReply = undefined
+          obj.list = undefined
           obj.declare = undefined
           obj.join = undefined
           obj.status = undefined
         }
 
         if (obj.statusReply != null) {
+          obj.listReply = undefined
           obj.failure = undefined
           obj.ok = undefined
+          obj.list = undefined
+          obj.declare = undefined
+          obj.join = undefined
+          obj.status = undefined
+        }
+
+        if (obj.list != null) {
+          obj.listReply = undefined
+          obj.failure = undefined
+          obj.ok = undefined
+          obj.statusReply = undefined
           obj.declare = undefined
           obj.join = undefined
           obj.status = undefined
         }
 
         if (obj.declare != null) {
+          obj.listReply = undefined
           obj.failure = undefined
           obj.ok = undefined
           obj.statusReply = undefined
+          obj.list = undefined
           obj.join = undefined
           obj.status = undefined
         }
 
         if (obj.join != null) {
+          obj.listReply = undefined
           obj.failure = undefined
           obj.ok = undefined
           obj.statusReply = undefined
+          obj.list = undefined
           obj.declare = undefined
           obj.status = undefined
         }
 
         if (obj.status != null) {
+          obj.listReply = undefined
           obj.failure = undefined
           obj.ok = undefined
           obj.statusReply = undefined
+          obj.list = undefined
           obj.declare = undefined
           obj.join = undefined
         }
@@ -2897,6 +3256,11 @@ export namespace ControlFrame {
           DeclareRequest.codec().encode(obj.declare, w)
         }
 
+        if (obj.list != null) {
+          w.uint32(106)
+          ListRequest.codec().encode(obj.list, w)
+        }
+
         if (obj.statusReply != null) {
           w.uint32(162)
           StatusResponse.codec().encode(obj.statusReply, w)
@@ -2910,6 +3274,11 @@ export namespace ControlFrame {
         if (obj.failure != null) {
           w.uint32(178)
           Failure.codec().encode(obj.failure, w)
+        }
+
+        if (obj.listReply != null) {
+          w.uint32(186)
+          ListReply.codec().encode(obj.listReply, w)
         }
 
         if (opts.lengthDelimited !== false) {
@@ -2948,6 +3317,12 @@ export namespace ControlFrame {
               })
               break
             }
+            case 13: {
+              obj.list = ListRequest.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.list
+              })
+              break
+            }
             case 20: {
               obj.statusReply = StatusResponse.codec().decode(reader, reader.uint32(), {
                 limits: opts.limits?.statusReply
@@ -2966,6 +3341,12 @@ export namespace ControlFrame {
               })
               break
             }
+            case 23: {
+              obj.listReply = ListReply.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.listReply
+              })
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -2973,50 +3354,82 @@ export namespace ControlFrame {
           }
         }
 
-        if (obj.failure != null) {
+        if (obj.listReply != null) {
+          delete obj.failure
           delete obj.ok
           delete obj.statusReply
+          delete obj.list
+          delete obj.declare
+          delete obj.join
+          delete obj.status
+        }
+
+        if (obj.failure != null) {
+          delete obj.listReply
+          delete obj.ok
+          delete obj.statusReply
+          delete obj.list
           delete obj.declare
           delete obj.join
           delete obj.status
         }
 
         if (obj.ok != null) {
+          delete obj.listReply
           delete obj.failure
           delete obj.statusReply
+          delete obj.list
           delete obj.declare
           delete obj.join
           delete obj.status
         }
 
         if (obj.statusReply != null) {
+          delete obj.listReply
           delete obj.failure
           delete obj.ok
+          delete obj.list
+          delete obj.declare
+          delete obj.join
+          delete obj.status
+        }
+
+        if (obj.list != null) {
+          delete obj.listReply
+          delete obj.failure
+          delete obj.ok
+          delete obj.statusReply
           delete obj.declare
           delete obj.join
           delete obj.status
         }
 
         if (obj.declare != null) {
+          delete obj.listReply
           delete obj.failure
           delete obj.ok
           delete obj.statusReply
+          delete obj.list
           delete obj.join
           delete obj.status
         }
 
         if (obj.join != null) {
+          delete obj.listReply
           delete obj.failure
           delete obj.ok
           delete obj.statusReply
+          delete obj.list
           delete obj.declare
           delete obj.status
         }
 
         if (obj.status != null) {
+          delete obj.listReply
           delete obj.failure
           delete obj.ok
           delete obj.statusReply
+          delete obj.list
           delete obj.declare
           delete obj.join
         }
@@ -3057,6 +3470,13 @@ export namespace ControlFrame {
 
               break
             }
+            case 13: {
+              yield * ListRequest.codec().stream(reader, reader.uint32(), `${prefix}.list`, {
+                limits: opts.limits?.list
+              })
+
+              break
+            }
             case 20: {
               yield * StatusResponse.codec().stream(reader, reader.uint32(), `${prefix}.statusReply`, {
                 limits: opts.limits?.statusReply
@@ -3074,6 +3494,13 @@ export namespace ControlFrame {
             case 22: {
               yield * Failure.codec().stream(reader, reader.uint32(), `${prefix}.failure`, {
                 limits: opts.limits?.failure
+              })
+
+              break
+            }
+            case 23: {
+              yield * ListReply.codec().stream(reader, reader.uint32(), `${prefix}.listReply`, {
+                limits: opts.limits?.listReply
               })
 
               break
@@ -3143,6 +3570,16 @@ export namespace ControlFrame {
   export interface ControlFrameDeclareSettingsAckTimeoutMsFieldEvent {
     field: '$.declare.settings.ackTimeoutMs'
     value: number
+  }
+
+  export interface ControlFrameListClusterIdFieldEvent {
+    field: '$.list.clusterId'
+    value: string
+  }
+
+  export interface ControlFrameListAfterFieldEvent {
+    field: '$.list.after'
+    value: string
   }
 
   export interface ControlFrameStatusReplyClusterIdFieldEvent {
@@ -3244,6 +3681,76 @@ export namespace ControlFrame {
     value: string
   }
 
+  export interface ControlFrameListReplyClusterIdFieldEvent {
+    field: '$.listReply.clusterId'
+    value: string
+  }
+
+  export interface ControlFrameListReplyPlacementsQueueFieldEvent {
+    field: '$.listReply.placements[].queue'
+    value: string
+    index: number
+  }
+
+  export interface ControlFrameListReplyPlacementsReplicasFieldEvent {
+    field: '$.listReply.placements[].replicas[]'
+    index: number
+    value: string
+  }
+
+  export interface ControlFrameListReplyPlacementsPreferredOwnerFieldEvent {
+    field: '$.listReply.placements[].preferredOwner'
+    value: string
+    index: number
+  }
+
+  export interface ControlFrameListReplyPlacementsVersionFieldEvent {
+    field: '$.listReply.placements[].version'
+    value: number
+    index: number
+  }
+
+  export interface ControlFrameListReplyPlacementsSettingsReplicasFieldEvent {
+    field: '$.listReply.placements[].settings.replicas'
+    value: number
+    index: number
+  }
+
+  export interface ControlFrameListReplyPlacementsSettingsMaxLengthFieldEvent {
+    field: '$.listReply.placements[].settings.maxLength'
+    value: number
+    index: number
+  }
+
+  export interface ControlFrameListReplyPlacementsSettingsMaxBytesFieldEvent {
+    field: '$.listReply.placements[].settings.maxBytes'
+    value: number
+    index: number
+  }
+
+  export interface ControlFrameListReplyPlacementsSettingsMaxDeliveriesFieldEvent {
+    field: '$.listReply.placements[].settings.maxDeliveries'
+    value: number
+    index: number
+  }
+
+  export interface ControlFrameListReplyPlacementsSettingsDedupWindowMsFieldEvent {
+    field: '$.listReply.placements[].settings.dedupWindowMs'
+    value: number
+    index: number
+  }
+
+  export interface ControlFrameListReplyPlacementsSettingsAckTimeoutMsFieldEvent {
+    field: '$.listReply.placements[].settings.ackTimeoutMs'
+    value: number
+    index: number
+  }
+
+  export interface ControlFrameListReplyMoreFieldEvent {
+    field: '$.listReply.more'
+    value: boolean
+  }
+
   export function encode (obj: Partial<ControlFrame>): Uint8Array<ArrayBuffer> {
     return encodeMessage(obj, ControlFrame.codec())
   }
@@ -3252,7 +3759,7 @@ export namespace ControlFrame {
     return decodeMessage(buf, ControlFrame.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array, opts?: DecodeOptions<ControlFrame>): Generator<ControlFrameIdFieldEvent | ControlFrameStatusClusterIdFieldEvent | ControlFrameJoinClusterIdFieldEvent | ControlFrameDeclareClusterIdFieldEvent | ControlFrameDeclareQueueFieldEvent | ControlFrameDeclareSettingsReplicasFieldEvent | ControlFrameDeclareSettingsMaxLengthFieldEvent | ControlFrameDeclareSettingsMaxBytesFieldEvent | ControlFrameDeclareSettingsMaxDeliveriesFieldEvent | ControlFrameDeclareSettingsDedupWindowMsFieldEvent | ControlFrameDeclareSettingsAckTimeoutMsFieldEvent | ControlFrameStatusReplyClusterIdFieldEvent | ControlFrameStatusReplyInClusterFieldEvent | ControlFrameStatusReplyFoundersFieldEvent | ControlFrameStatusReplyLeaderFieldEvent | ControlFrameStatusReplyCandidateFieldEvent | ControlFrameStatusReplyLockFieldEvent | ControlFrameOkPlacementQueueFieldEvent | ControlFrameOkPlacementReplicasFieldEvent | ControlFrameOkPlacementPreferredOwnerFieldEvent | ControlFrameOkPlacementVersionFieldEvent | ControlFrameOkPlacementSettingsReplicasFieldEvent | ControlFrameOkPlacementSettingsMaxLengthFieldEvent | ControlFrameOkPlacementSettingsMaxBytesFieldEvent | ControlFrameOkPlacementSettingsMaxDeliveriesFieldEvent | ControlFrameOkPlacementSettingsDedupWindowMsFieldEvent | ControlFrameOkPlacementSettingsAckTimeoutMsFieldEvent | ControlFrameFailureCodeFieldEvent | ControlFrameFailureMessageFieldEvent | ControlFrameFailureLeaderFieldEvent> {
+  export function stream (buf: Uint8Array, opts?: DecodeOptions<ControlFrame>): Generator<ControlFrameIdFieldEvent | ControlFrameStatusClusterIdFieldEvent | ControlFrameJoinClusterIdFieldEvent | ControlFrameDeclareClusterIdFieldEvent | ControlFrameDeclareQueueFieldEvent | ControlFrameDeclareSettingsReplicasFieldEvent | ControlFrameDeclareSettingsMaxLengthFieldEvent | ControlFrameDeclareSettingsMaxBytesFieldEvent | ControlFrameDeclareSettingsMaxDeliveriesFieldEvent | ControlFrameDeclareSettingsDedupWindowMsFieldEvent | ControlFrameDeclareSettingsAckTimeoutMsFieldEvent | ControlFrameListClusterIdFieldEvent | ControlFrameListAfterFieldEvent | ControlFrameStatusReplyClusterIdFieldEvent | ControlFrameStatusReplyInClusterFieldEvent | ControlFrameStatusReplyFoundersFieldEvent | ControlFrameStatusReplyLeaderFieldEvent | ControlFrameStatusReplyCandidateFieldEvent | ControlFrameStatusReplyLockFieldEvent | ControlFrameOkPlacementQueueFieldEvent | ControlFrameOkPlacementReplicasFieldEvent | ControlFrameOkPlacementPreferredOwnerFieldEvent | ControlFrameOkPlacementVersionFieldEvent | ControlFrameOkPlacementSettingsReplicasFieldEvent | ControlFrameOkPlacementSettingsMaxLengthFieldEvent | ControlFrameOkPlacementSettingsMaxBytesFieldEvent | ControlFrameOkPlacementSettingsMaxDeliveriesFieldEvent | ControlFrameOkPlacementSettingsDedupWindowMsFieldEvent | ControlFrameOkPlacementSettingsAckTimeoutMsFieldEvent | ControlFrameFailureCodeFieldEvent | ControlFrameFailureMessageFieldEvent | ControlFrameFailureLeaderFieldEvent | ControlFrameListReplyClusterIdFieldEvent | ControlFrameListReplyPlacementsQueueFieldEvent | ControlFrameListReplyPlacementsReplicasFieldEvent | ControlFrameListReplyPlacementsPreferredOwnerFieldEvent | ControlFrameListReplyPlacementsVersionFieldEvent | ControlFrameListReplyPlacementsSettingsReplicasFieldEvent | ControlFrameListReplyPlacementsSettingsMaxLengthFieldEvent | ControlFrameListReplyPlacementsSettingsMaxBytesFieldEvent | ControlFrameListReplyPlacementsSettingsMaxDeliveriesFieldEvent | ControlFrameListReplyPlacementsSettingsDedupWindowMsFieldEvent | ControlFrameListReplyPlacementsSettingsAckTimeoutMsFieldEvent | ControlFrameListReplyMoreFieldEvent> {
     return streamMessage(buf, ControlFrame.codec(), opts)
   }
 }

@@ -11,9 +11,9 @@ import type { PersistedState, RaftStorage } from '../../raft/storage.js'
 import type { StreamsLibp2p } from '../../rpc/peer-streams.js'
 import type { PlacementDirectory, PlacementEvents, QueuePlacement, QueueSettings } from '../placement.js'
 import { planRepairs } from './algorithm.js'
-import { ControlCommand, ControlSnapshot, type StatusResponse } from './control.js'
+import { ControlCommand, ControlSnapshot, Placement as PlacementMsg, type ListReply, type StatusResponse } from './control.js'
 import { ClusterMismatchError, ControlRequestError } from './errors.js'
-import { ControlRpc, type ControlRequest, type ControlResponse } from './rpc.js'
+import { CONTROL_MAX_FRAME_SIZE, ControlRpc, type ControlRequest, type ControlResponse } from './rpc.js'
 import {
   ControlStateMachine, checkQueueName, checkSettings, encodeCommand, placementFromMsg, placementToMsg, settingsFromMsg, settingsToMsg,
   type ControlResult, type MemberInfo
@@ -555,8 +555,15 @@ export class ControlPlane extends EventEmitter<PlacementEvents> implements Place
 
   // ---- serving requests ------------------------------------------------------------------------
 
+  /**
+   * Answers one control request from `from`. `status` is answered by anyone; `join` and `declare`
+   * only by the control leader (others answer 'not-leader' with a hint). `list` is answered by any
+   * peer running the control group, from this member's local applied copy of the placements (not a
+   * read through the leader: a placement committed a moment ago, or a just-changed owner, may be
+   * missing or stale here), one page at a time ({@link listPage}).
+   */
   private async serve (from: string, req: ControlRequest): Promise<ControlResponse> {
-    const theirs = req.status?.clusterId ?? req.join?.clusterId ?? req.declare?.clusterId ?? ''
+    const theirs = req.status?.clusterId ?? req.join?.clusterId ?? req.declare?.clusterId ?? req.list?.clusterId ?? ''
     const ours = this.sm.clusterId
     if (theirs !== '' && ours !== '' && theirs !== ours) {
       this.conflict(from, theirs)
@@ -573,6 +580,11 @@ export class ControlPlane extends EventEmitter<PlacementEvents> implements Place
           lock: this.lock ?? []
         }
       }
+    }
+    if (req.list !== undefined) {
+      // Any member answers, from its own applied copy (it may lag the leader by a few entries).
+      if (this.group === undefined) return failure('not-member', 'not running the control group yet')
+      return { listReply: { clusterId: ours, ...listPage(this.sm.placements.values(), req.list.after) } }
     }
     const g = this.group
     if (g === undefined || !g.isLeader) return failure('not-leader', 'not the control leader', g?.leader ?? this.leaderHint)
@@ -777,6 +789,28 @@ export function foundersOf (p: PersistedState): string[] | undefined {
 /** A founding set a peer reported is used as our group's initial membership: check its shape. */
 function plausibleFounders (f: readonly string[]): boolean {
   return f.length > 0 && f.length <= 64 && f.every(id => id.length > 0 && id.length <= 128)
+}
+
+/** Bytes of placements in one list reply: half a control frame leaves room for the envelope. */
+const LIST_PAGE_BYTES = CONTROL_MAX_FRAME_SIZE / 2
+
+/**
+ * One page of a `list` reply: the placements whose queue name sorts after `after` ('' = all), in
+ * name order, until about `budget` encoded bytes; `more` when some were left for the next page.
+ * Always lists at least one placement when any remains (a queue name is at most 200 bytes).
+ */
+export function listPage (placements: Iterable<QueuePlacement>, after: string, budget = LIST_PAGE_BYTES): Pick<ListReply, 'placements' | 'more'> {
+  const sorted = [...placements].filter(p => p.queue > after).sort((a, b) => a.queue < b.queue ? -1 : a.queue > b.queue ? 1 : 0)
+  const page: PlacementMsg[] = []
+  let bytes = 0
+  for (const p of sorted) {
+    const msg = placementToMsg(p)
+    const size = PlacementMsg.encode(msg).length + 8 // + field tag and length prefix
+    if (page.length > 0 && bytes + size > budget) return { placements: page, more: true }
+    page.push(msg)
+    bytes += size
+  }
+  return { placements: page, more: false }
 }
 
 function failure (code: string, message: string, leader = ''): ControlResponse {
