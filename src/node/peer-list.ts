@@ -57,9 +57,11 @@ export class PeerExchange {
     }
     const self = this.libp2p.peerId.toString()
     for (const record of list.peers) {
-      if (record.id === self || this.libp2p.getConnections(peerIdFromString(record.id)).length > 0) continue
+      if (record.id === self) continue
       try {
+        // A hostile or buggy peer may send an id or address that doesn't parse: count it, go on.
         const id = peerIdFromString(record.id)
+        if (this.libp2p.getConnections(id).length > 0) continue
         const addrs = record.addrs.slice(0, MAX_ADDRS).map(a => multiaddr(a))
         await this.libp2p.peerStore.merge(id, { multiaddrs: addrs })
       } catch {

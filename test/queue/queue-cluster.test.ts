@@ -64,7 +64,7 @@ describe('queue on a 3-peer cluster', () => {
     w.consume(others[0], 8)
     w.consume(others[1], 8)
     const producing = w.produce(() => others[0], 'k', 300, 8)
-    await sleep(400)
+    await w.waitForAcks(30) // mid-stream: messages are flowing when the owner goes
     const t0 = Date.now()
     await cluster.stop(owner)
     await producing

@@ -2,7 +2,7 @@ import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { check, summarize } from '../../src/queue/checker/index.js'
 import { createTestCluster } from '../../src/testkit/index.js'
-import { sleep, Workload } from './fixtures/workload.js'
+import { Workload } from './fixtures/workload.js'
 
 // The data path on the real control plane (no in-memory directory): placement by the control
 // group formed with `cluster: { expect: 3 }`, then an owner killed mid-stream.
@@ -19,7 +19,7 @@ describe('queue on the Raft control plane', () => {
       w.consume(others[0], 8)
       w.consume(others[1], 8)
       const producing = w.produce(() => others[0], 'c', 200, 8)
-      await sleep(300)
+      await w.waitForAcks(20) // mid-stream: messages are flowing when the owner goes
       await cluster.stop(owner)
       await producing
       await w.drain(30_000)
