@@ -1,12 +1,11 @@
 /**
  * Argument checks shared by the queue commands (`put`, `take`, `queues`), and the client session
- * they run in (a peer that uses queues without joining the cluster, see ./queue-client.ts).
+ * they run in (a peer with `cluster.role: 'client'`: it uses queues without joining the cluster).
  */
 import { InvalidQueueNameError, checkQueueName } from '../queue/service-errors.js'
 import type { Mesh } from '../node/mesh.js'
 import type { MeshOptions } from '../node/options.js'
 import { UsageError } from './flags.js'
-import type { ClientDirectory } from './queue-client.js'
 import type { Session } from './session.js'
 
 /** Checks a `<queue>` argument the way the library will, so a bad name fails before joining. */
@@ -30,21 +29,18 @@ export function jsonArg (command: string, text: string, what: string): unknown {
 }
 
 /**
- * Runs `body` on a peer that reaches queues as a client (never a cluster member, so it can exit at
- * any time without leaving a gone replica behind). Needs `--bootstrap` (a member to ask). `body`
- * also gets the client's placement directory (to list queues).
+ * Runs `body` on a peer that reaches queues as a client (`cluster.role: 'client'`: never a cluster
+ * member, so it can exit at any time without leaving a gone replica behind). Needs `--bootstrap`
+ * or `--mdns` (a member to ask).
  */
-export async function withQueueClient (command: string, options: MeshOptions, body: (session: Session, directory: ClientDirectory) => Promise<number>): Promise<number> {
+export async function withQueueClient (command: string, options: MeshOptions, body: (session: Session) => Promise<number>): Promise<number> {
   if (options.bootstrap === undefined && options.mdns !== true) {
     throw new UsageError(command, 'nothing to join: give --bootstrap <addr> of a running peer (e.g. "meshchan node"), or --mdns')
   }
-  const [{ withMesh }, { clientMeshOptions }] = await Promise.all([import('./session.js'), import('./queue-client.js')])
-  const client = clientMeshOptions(options)
-  return await withMesh(command, client.options, async session => {
-    const directory = client.directory()
-    await directory.attach(session.mesh)
+  const { withMesh } = await import('./session.js')
+  return await withMesh(command, { ...options, cluster: { role: 'client' } }, async session => {
     await waitForAPeer(session.mesh, session.signal)
-    return await body(session, directory)
+    return await body(session)
   })
 }
 

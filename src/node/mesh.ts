@@ -7,7 +7,7 @@ import { peerIdFromString } from '@libp2p/peer-id'
 import { multiaddr } from '@multiformats/multiaddr'
 import { ChannelHub } from '../channel/hub.js'
 import type { Channel, ChannelOptions } from '../channel/index.js'
-import { ClosedError, MeshchanError } from '../errors.js'
+import { ClosedError, InvalidOptionError, MeshchanError } from '../errors.js'
 import { loadOrCreateIdentity } from './identity.js'
 import { buildLibp2p, type MeshLibp2p } from './libp2p.js'
 import { resolveMeshOptions, type MeshOptions, type ResolvedMeshOptions } from './options.js'
@@ -18,8 +18,8 @@ import { createRaftHost, type RaftHost } from '../raft/driver/index.js'
 import { libp2pRaftTransport } from '../raft/transport/index.js'
 import { QueueService } from '../queue/service.js'
 import { Queue, type QueueOptions } from '../queue/queue.js'
-import type { PlacementDirectory } from '../queue/placement.js'
-import { createControlPlane } from '../queue/control/index.js'
+import type { PlacementDirectory, QueuePlacement } from '../queue/placement.js'
+import { ClientDirectory, ControlPlane, createControlPlane, runLeave, type LeaveReport } from '../queue/control/index.js'
 import { MemoryStorage, openFileStorage } from '../storage/index.js'
 import { join } from 'node:path'
 
@@ -61,6 +61,7 @@ export class Mesh extends EventEmitter<MeshEvents> {
   readonly peerExchange: PeerExchange
   private readonly log
   private stopping: Promise<void> | undefined
+  private leaving: Promise<LeaveReport> | undefined
   private raft: RaftHost | undefined
   private queueService: QueueService | undefined
   private placement: PlacementDirectory | undefined
@@ -122,9 +123,55 @@ export class Mesh extends EventEmitter<MeshEvents> {
     return this.queueService
   }
 
+  /**
+   * How this peer takes part in the queue cluster (`cluster.role`): `'member'` (it may hold queue
+   * replicas and vote in the control group) or `'client'` (it only uses queues).
+   */
+  get role (): 'member' | 'client' {
+    return this.options.cluster.role
+  }
+
+  /**
+   * @internal this member's control plane (for diagnostics and tests); undefined on a client or
+   * with a custom `queues.placement` directory.
+   */
+  get controlPlane (): ControlPlane | undefined {
+    return this.placement instanceof ControlPlane ? this.placement : undefined
+  }
+
+  /**
+   * Every queue in the cluster, sorted by name. A member answers from its own copy of the control
+   * state; a client asks a connected member (which answers from its copy). Either copy may lag the
+   * control leader by a moment: a queue declared just now may be missing, an owner may have moved.
+   * @throws {TimeoutError} (client) no member answered within `timeout` ms (default 10 000).
+   * @throws {ClosedError} the mesh is stopping.
+   */
+  async listQueues (options: { signal?: AbortSignal, timeout?: number } = {}): Promise<QueuePlacement[]> {
+    if (this.stopping !== undefined || this.placement === undefined) throw new ClosedError('mesh')
+    if (this.placement instanceof ClientDirectory) return await this.placement.list(options)
+    return this.placement.all().sort((a, b) => a.queue < b.queue ? -1 : a.queue > b.queue ? 1 : 0)
+  }
+
   /** @internal started by {@link createMesh} once libp2p runs. */
   async startQueues (): Promise<void> {
     const self = this.peerId
+    if (this.options.cluster.role === 'client') {
+      // A client runs no Raft host and never joins: it asks members where queues live.
+      const directory = new ClientDirectory(this)
+      this.placement = directory
+      await directory.start()
+      this.queueService = new QueueService({
+        libp2p: this.libp2p,
+        directory,
+        dataDir: undefined,
+        connected: () => this.peers(),
+        logName: this.options.logger
+      })
+      await this.queueService.start()
+      this.on('peer:leave', this.onQueuePeerLeave)
+      this.on('peer:join', this.onQueuePeerJoin)
+      return
+    }
     this.raft = await createRaftHost({ transport: libp2pRaftTransport(this.libp2p) })
     // Placements come from the cluster's control plane (a Raft group of its own on the same host),
     // unless the caller supplied a directory (tests: an in-memory one shared by several meshes).
@@ -181,6 +228,68 @@ export class Mesh extends EventEmitter<MeshEvents> {
     } finally {
       this.off('peer:join', check)
     }
+  }
+
+  /**
+   * Leaves the queue cluster for good, then stops the mesh (a graceful leave, for a member that
+   * won't come back; a plain {@link stop} is for a restart, and the cluster keeps counting on the
+   * peer until `queues.replaceAfter`). Before stopping, this member:
+   *
+   * 1. asks the control leader to record the leave, which replaces it at once in every queue
+   *    placement that lists it (or drops it from one when no other live peer can take its place);
+   * 2. waits until each queue it held a replica of is handed over: the owner added the replacement,
+   *    caught it up and removed this peer (ownership it held moves first), so no committed message
+   *    is lost;
+   * 3. asks to be removed from the control group (handing control leadership over if it led), so
+   *    the remaining voters keep a majority among themselves.
+   *
+   * Every wait is bounded by `timeout` (ms, default 30 000). The promise never rejects for the
+   * cluster's sake: if the cluster is unreachable, has no other member to hand over to, or runs out
+   * of time, the report says so (`complete: false`, `reason`, `pending` queues; also logged), the
+   * mesh stops anyway, and what is left is replaced after `queues.replaceAfter` as for a crash.
+   * On a client it just stops (a client holds nothing). Calling it again returns the same report.
+   * ```ts
+   * const report = await mesh.leave({ timeout: 10_000 })
+   * if (!report.complete) console.warn(`left with ${report.pending.join(', ')} pending: ${report.reason}`)
+   * ```
+   * @throws {InvalidOptionError} `timeout` is not a positive number.
+   */
+  async leave (options: { timeout?: number } = {}): Promise<LeaveReport> {
+    const timeout = options.timeout ?? 30_000
+    if (typeof timeout !== 'number' || !(timeout > 0)) throw new InvalidOptionError('timeout', `expected a positive number of ms, got ${String(timeout)}`)
+    this.leaving ??= this.doLeave(timeout)
+    return await this.leaving
+  }
+
+  private async doLeave (timeout: number): Promise<LeaveReport> {
+    const incomplete = (reason: string): LeaveReport => ({ complete: false, handedOver: [], pending: [], reason })
+    let report: LeaveReport
+    const plane = this.controlPlane
+    const svc = this.queueService
+    if (this.stopping !== undefined) {
+      report = incomplete('the mesh was already stopping')
+    } else if (this.role === 'client') {
+      report = { complete: true, handedOver: [], pending: [], reason: '' }
+    } else if (plane === undefined || svc === undefined) {
+      report = incomplete('placements come from a custom queues.placement directory: there is no control plane to leave')
+    } else if (this.peers().length === 0) {
+      report = incomplete('no other peer is connected: the cluster is unreachable')
+    } else {
+      const self = this.peerId
+      report = await runLeave({
+        plane,
+        localQueues: () => svc.localQueues(),
+        handedOver: async (queue, deadline) => {
+          const { response } = await svc.router(queue).call({ stats: {} }, { deadline: Math.min(deadline, Date.now() + 2000), passThrough: ['UNKNOWN_QUEUE'], what: 'stats' })
+          const s = response.stats
+          return s !== undefined && s.owner !== '' && s.owner !== self && !s.replicas.includes(self)
+        }
+      }, Date.now() + timeout).catch((err: unknown) => incomplete((err as Error).message))
+    }
+    if (report.complete) this.log('left the cluster (handed over: %s)', report.handedOver.join(', ') || 'nothing')
+    else this.log.error('leave incomplete: %s%s; stopping anyway (the cluster replaces this peer after queues.replaceAfter)', report.reason, report.pending.length > 0 ? ` (pending: ${report.pending.join(', ')})` : '')
+    await this.stop()
+    return report
   }
 
   /** Closes channels, connections and listeners. Idempotent; the process can exit afterwards. */

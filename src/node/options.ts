@@ -44,13 +44,40 @@ export interface MeshOptions {
    */
   connectionGater?: ConnectionGater
   /**
-   * How the cluster that replicates queues forms. `expect`: form it once this many meshchan peers
-   * (this one included) see each other; `seeds`: PeerIds of the founding members. Default: a
-   * single peer is a cluster of one and grows as peers join.
+   * How this peer takes part in the cluster that replicates queues, and how that cluster forms.
+   * See {@link ClusterRoleOptions}. Default: a member; a single peer is a cluster of one and grows
+   * as peers join.
    */
-  cluster?: { expect?: number, seeds?: string[] }
+  cluster?: ClusterRoleOptions
   /** Queue data path settings. */
   queues?: QueuesOptions
+}
+
+/** How a peer takes part in the queue cluster ({@link MeshOptions.cluster}). */
+export interface ClusterRoleOptions {
+  /**
+   * `'member'` (default): this peer joins the cluster's control plane; the control leader may make
+   * it a control voter and a replica of queues, so it holds queue data and counts for majorities.
+   * For long-lived peers. A member that goes away for good should `mesh.leave()` rather than just
+   * `stop()`, or the cluster waits `queues.replaceAfter` before replacing it.
+   *
+   * `'client'`: this peer uses queues (put, take, consume, stats, `mesh.listQueues()`) without
+   * ever joining: it is never recorded as a member, never a control voter or a queue replica, and
+   * runs no Raft group. Requests are routed to each queue's owner like a member's. It needs a member
+   * to talk to (`bootstrap` or `mdns`): until one is connected, queue operations wait, and fail
+   * with `TimeoutError` when their `timeout` runs out. For short-lived processes (scripts, CLIs,
+   * producers that come and go): they can exit at any moment without leaving anything behind.
+   * `expect` and `seeds` are errors with `'client'` (a client founds nothing).
+   */
+  role?: 'member' | 'client'
+  /**
+   * Form the cluster once this many meshchan members (this one included) see each other; the
+   * founders are the `expect` smallest PeerIds. Default 1: found alone unless a connected peer
+   * already runs a cluster.
+   */
+  expect?: number
+  /** PeerIds of the founding members, exactly (give every founder the same list). */
+  seeds?: string[]
 }
 
 /** Options of the queue data path ({@link MeshOptions.queues}). */
@@ -77,7 +104,7 @@ export interface ResolvedMeshOptions {
   pingTimeout: number
   dialTimeout: number
   connectionGater: ConnectionGater | undefined
-  cluster: { expect: number | undefined, seeds: string[] }
+  cluster: { role: 'member' | 'client', expect: number | undefined, seeds: string[] }
   queues: { replaceAfter: number, placement: ((context: { self: string }) => PlacementDirectory) | undefined }
 }
 
@@ -143,9 +170,17 @@ export function resolveMeshOptions (options: unknown = {}): ResolvedMeshOptions 
     pingTimeout: positiveInt('failureDetection.pingTimeout', fdo.pingTimeout, 5000),
     dialTimeout: positiveInt('dialTimeout', o.dialTimeout, 5000),
     connectionGater: gater as ConnectionGater | undefined,
-    cluster: resolveCluster(o.cluster),
-    queues: resolveQueues(o.queues)
+    ...resolveRoleAndQueues(o.cluster, o.queues)
   }
+}
+
+function resolveRoleAndQueues (cluster: unknown, queues: unknown): Pick<ResolvedMeshOptions, 'cluster' | 'queues'> {
+  const c = resolveCluster(cluster)
+  const q = resolveQueues(queues)
+  if (c.role === 'client' && q.placement !== undefined) {
+    throw new InvalidOptionError('queues.placement', 'a client (cluster.role "client") asks members for placements; it takes no placement directory')
+  }
+  return { cluster: c, queues: q }
 }
 
 function plainObject (field: string, value: unknown, known: string[]): Record<string, unknown> {
@@ -159,7 +194,17 @@ function plainObject (field: string, value: unknown, known: string[]): Record<st
 }
 
 function resolveCluster (value: unknown): ResolvedMeshOptions['cluster'] {
-  const c = plainObject('cluster', value, ['expect', 'seeds'])
+  const c = plainObject('cluster', value, ['role', 'expect', 'seeds'])
+  if (c.role !== undefined && c.role !== 'member' && c.role !== 'client') {
+    throw new InvalidOptionError('cluster.role', `expected "member" or "client", got ${JSON.stringify(c.role)}`)
+  }
+  const role = c.role ?? 'member'
+  if (role === 'client') {
+    // A client never founds or joins: founding options would silently do nothing.
+    for (const k of ['expect', 'seeds'] as const) {
+      if (c[k] !== undefined) throw new InvalidOptionError(`cluster.${k}`, 'not allowed with cluster.role "client" (a client founds nothing and never joins the cluster)')
+    }
+  }
   let expect: number | undefined
   if (c.expect !== undefined) {
     if (typeof c.expect !== 'number' || !Number.isInteger(c.expect) || c.expect < 1 || c.expect > 1000) {
@@ -175,7 +220,7 @@ function resolveCluster (value: unknown): ResolvedMeshOptions['cluster'] {
       return s
     })
   }
-  return { expect, seeds }
+  return { role, expect, seeds }
 }
 
 function resolveQueues (value: unknown): ResolvedMeshOptions['queues'] {

@@ -20,7 +20,11 @@ const MAX_INFLIGHT_PER_PEER = 4096
 
 export interface QueueServiceOptions {
   libp2p: StreamsLibp2p
-  host: RaftHost
+  /**
+   * Runs the Raft groups of the replicas placed on this peer. Absent on a client
+   * (`cluster.role: 'client'`): placements never list it, and it hosts no replica.
+   */
+  host?: RaftHost
   directory: PlacementDirectory
   dataDir: string | undefined
   /** Peers currently connected. */
@@ -120,6 +124,11 @@ export class QueueService {
   /** The local replica of a queue, if this peer hosts one. */
   replica (queue: string): QueueReplica | undefined {
     return this.replicas.get(queue)
+  }
+
+  /** Names of the queues with a replica on this peer (running or starting). */
+  localQueues (): string[] {
+    return [...new Set([...this.replicas.keys(), ...this.starting.keys()])].sort()
   }
 
   async start (): Promise<void> {
@@ -275,10 +284,15 @@ export class QueueService {
       return
     }
     if (!p.replicas.includes(this.self) || this.starting.has(p.queue)) return
+    const host = this.options.host
+    if (host === undefined) {
+      this.log.error('placement of %s lists this peer, which is a client (no Raft host): ignored', p.queue)
+      return
+    }
     const start = (async () => {
       try {
         const replica = await QueueReplica.create({
-          host: this.options.host,
+          host,
           self: this.self,
           dataDir: this.options.dataDir,
           connected: this.options.connected,

@@ -58,13 +58,13 @@ export const queuesCommand: Command = {
     const named = positionals.map(n => queueArg('queues', n))
     const wait = intFlag(this.spec, values, 'wait', 10_000, 1)
     const table = values.table === true
-    return await withQueueClient(this.spec.name, meshOptionsFromFlags(values), async ({ mesh, signal }, directory) => {
+    return await withQueueClient(this.spec.name, meshOptionsFromFlags(values), async ({ mesh, signal }) => {
       const service = mesh.queues
       if (service === undefined) throw new Error('queues are not running')
       let names = named
       if (names.length === 0) {
         try {
-          names = (await directory.list({ signal, timeout: wait })).map(p => p.queue)
+          names = (await mesh.listQueues({ signal, timeout: wait })).map(p => p.queue)
         } catch (err) {
           if (signal.aborted) return EXIT.interrupted
           throw err

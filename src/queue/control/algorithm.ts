@@ -68,15 +68,23 @@ export interface RepairInput {
   placements: QueuePlacement[]
   /** Members that are up now. */
   live: ReadonlySet<string>
-  /** Peers gone longer than the replacement delay (and replicas that are not members at all). */
+  /** Peers gone longer than the replacement delay. */
   dead: ReadonlySet<string>
+  /**
+   * Peers that left for good (a graceful leave, or replicas that are no longer members at all).
+   * Replaced like the dead; where no peer can take the place, dropped from the placement as long as
+   * another replica remains (a voter that will never come back only costs the group a majority).
+   */
+  left?: ReadonlySet<string>
 }
 
 /**
  * What the control leader should change so that every queue has its replication factor back on
  * live peers and ownership is spread:
  * 1. each dead replica is replaced, in place, by the least loaded live peer not already a replica
- *    (kept if there is none: a dead voter still costs less than a shrunken group);
+ *    (kept if there is none: a dead voter may come back, and costs less than a shrunken group);
+ *    a replica that left is replaced the same way, or dropped if there is none (it will not come
+ *    back) — unless it is the last replica;
  * 2. a queue with fewer replicas than `min(settings.replicas, live peers)` gains replicas (growth);
  * 3. a preferred owner that is not a live replica moves to the live replica owning fewest queues;
  * 4. an owner holding more than ⌈queues / live peers⌉ hands one queue to a live replica of it that
@@ -86,6 +94,7 @@ export interface RepairInput {
  */
 export function planRepairs (input: RepairInput): PlacementChange[] {
   const { live, dead } = input
+  const left = input.left ?? new Set<string>()
   const placements = [...input.placements].sort((a, b) => (a.queue < b.queue ? -1 : a.queue > b.queue ? 1 : 0))
   const load = replicaLoad(placements)
   const owners = ownerLoad(placements)
@@ -97,9 +106,15 @@ export function planRepairs (input: RepairInput): PlacementChange[] {
     // 1. replace the dead
     for (let i = 0; i < replicas.length; i++) {
       const r = replicas[i]!
-      if (!dead.has(r)) continue
+      if (!dead.has(r) && !left.has(r)) continue
       const [sub] = chooseReplicas(p.queue, 1, [...live].filter(x => !replicas.includes(x)), load)
-      if (sub === undefined) continue
+      if (sub === undefined) {
+        if (left.has(r) && replicas.length > 1) {
+          replicas.splice(i--, 1)
+          bump(load, r, -1)
+        }
+        continue
+      }
       replicas[i] = sub
       bump(load, r, -1)
       bump(load, sub, 1)

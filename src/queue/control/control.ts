@@ -1249,6 +1249,95 @@ export namespace UpdateCommand {
   }
 }
 
+export interface LeaveCommand {
+  peer: string
+}
+
+export namespace LeaveCommand {
+  let _codec: Codec<LeaveCommand, Partial<LeaveCommand>>
+
+  export const codec = (): Codec<LeaveCommand, Partial<LeaveCommand>> => {
+    if (_codec == null) {
+      _codec = message<LeaveCommand, Partial<LeaveCommand>>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.peer != null && obj.peer !== '')) {
+          w.uint32(10)
+          w.string(obj.peer)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          peer: ''
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.peer = reader.string()
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.peer`,
+                value: reader.string()
+              }
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface LeaveCommandPeerFieldEvent {
+    field: '$.peer'
+    value: string
+  }
+
+  export function encode (obj: Partial<LeaveCommand>): Uint8Array<ArrayBuffer> {
+    return encodeMessage(obj, LeaveCommand.codec())
+  }
+
+  export function decode (buf: Uint8Array, opts?: DecodeOptions<LeaveCommand>): LeaveCommand {
+    return decodeMessage(buf, LeaveCommand.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array, opts?: DecodeOptions<LeaveCommand>): Generator<LeaveCommandPeerFieldEvent> {
+    return streamMessage(buf, LeaveCommand.codec(), opts)
+  }
+}
+
 export interface ControlCommand {
   version: number
   now: number
@@ -1257,6 +1346,7 @@ export interface ControlCommand {
   liveness?: LivenessCommand
   declare?: DeclareCommand
   update?: UpdateCommand
+  leave?: LeaveCommand
 }
 
 export namespace ControlCommand {
@@ -1271,7 +1361,16 @@ export namespace ControlCommand {
 
         obj = { ...obj }
 
+        if (obj.leave != null) {
+          obj.update = undefined
+          obj.declare = undefined
+          obj.liveness = undefined
+          obj.join = undefined
+          obj.found = undefined
+        }
+
         if (obj.update != null) {
+          obj.leave = undefined
           obj.declare = undefined
           obj.liveness = undefined
           obj.join = undefined
@@ -1279,6 +1378,7 @@ export namespace ControlCommand {
         }
 
         if (obj.declare != null) {
+          obj.leave = undefined
           obj.update = undefined
           obj.liveness = undefined
           obj.join = undefined
@@ -1286,6 +1386,7 @@ export namespace ControlCommand {
         }
 
         if (obj.liveness != null) {
+          obj.leave = undefined
           obj.update = undefined
           obj.declare = undefined
           obj.join = undefined
@@ -1293,6 +1394,7 @@ export namespace ControlCommand {
         }
 
         if (obj.join != null) {
+          obj.leave = undefined
           obj.update = undefined
           obj.declare = undefined
           obj.liveness = undefined
@@ -1300,6 +1402,7 @@ export namespace ControlCommand {
         }
 
         if (obj.found != null) {
+          obj.leave = undefined
           obj.update = undefined
           obj.declare = undefined
           obj.liveness = undefined
@@ -1339,6 +1442,11 @@ export namespace ControlCommand {
         if (obj.update != null) {
           w.uint32(114)
           UpdateCommand.codec().encode(obj.update, w)
+        }
+
+        if (obj.leave != null) {
+          w.uint32(122)
+          LeaveCommand.codec().encode(obj.leave, w)
         }
 
         if (opts.lengthDelimited !== false) {
@@ -1394,6 +1502,12 @@ export namespace ControlCommand {
               })
               break
             }
+            case 15: {
+              obj.leave = LeaveCommand.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.leave
+              })
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -1401,7 +1515,16 @@ export namespace ControlCommand {
           }
         }
 
+        if (obj.leave != null) {
+          delete obj.update
+          delete obj.declare
+          delete obj.liveness
+          delete obj.join
+          delete obj.found
+        }
+
         if (obj.update != null) {
+          delete obj.leave
           delete obj.declare
           delete obj.liveness
           delete obj.join
@@ -1409,6 +1532,7 @@ export namespace ControlCommand {
         }
 
         if (obj.declare != null) {
+          delete obj.leave
           delete obj.update
           delete obj.liveness
           delete obj.join
@@ -1416,6 +1540,7 @@ export namespace ControlCommand {
         }
 
         if (obj.liveness != null) {
+          delete obj.leave
           delete obj.update
           delete obj.declare
           delete obj.join
@@ -1423,6 +1548,7 @@ export namespace ControlCommand {
         }
 
         if (obj.join != null) {
+          delete obj.leave
           delete obj.update
           delete obj.declare
           delete obj.liveness
@@ -1430,6 +1556,7 @@ export namespace ControlCommand {
         }
 
         if (obj.found != null) {
+          delete obj.leave
           delete obj.update
           delete obj.declare
           delete obj.liveness
@@ -1489,6 +1616,13 @@ export namespace ControlCommand {
             case 14: {
               yield * UpdateCommand.codec().stream(reader, reader.uint32(), `${prefix}.update`, {
                 limits: opts.limits?.update
+              })
+
+              break
+            }
+            case 15: {
+              yield * LeaveCommand.codec().stream(reader, reader.uint32(), `${prefix}.leave`, {
+                limits: opts.limits?.leave
               })
 
               break
@@ -1599,6 +1733,11 @@ export namespace ControlCommand {
     value: number
   }
 
+  export interface ControlCommandLeavePeerFieldEvent {
+    field: '$.leave.peer'
+    value: string
+  }
+
   export function encode (obj: Partial<ControlCommand>): Uint8Array<ArrayBuffer> {
     return encodeMessage(obj, ControlCommand.codec())
   }
@@ -1607,7 +1746,7 @@ export namespace ControlCommand {
     return decodeMessage(buf, ControlCommand.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array, opts?: DecodeOptions<ControlCommand>): Generator<ControlCommandVersionFieldEvent | ControlCommandNowFieldEvent | ControlCommandFoundClusterIdFieldEvent | ControlCommandFoundFoundersFieldEvent | ControlCommandJoinPeerFieldEvent | ControlCommandLivenessUpFieldEvent | ControlCommandLivenessDownFieldEvent | ControlCommandDeclareQueueFieldEvent | ControlCommandDeclareSettingsReplicasFieldEvent | ControlCommandDeclareSettingsMaxLengthFieldEvent | ControlCommandDeclareSettingsMaxBytesFieldEvent | ControlCommandDeclareSettingsMaxDeliveriesFieldEvent | ControlCommandDeclareSettingsDedupWindowMsFieldEvent | ControlCommandDeclareSettingsAckTimeoutMsFieldEvent | ControlCommandUpdateQueueFieldEvent | ControlCommandUpdateReplicasFieldEvent | ControlCommandUpdatePreferredOwnerFieldEvent | ControlCommandUpdateExpectVersionFieldEvent> {
+  export function stream (buf: Uint8Array, opts?: DecodeOptions<ControlCommand>): Generator<ControlCommandVersionFieldEvent | ControlCommandNowFieldEvent | ControlCommandFoundClusterIdFieldEvent | ControlCommandFoundFoundersFieldEvent | ControlCommandJoinPeerFieldEvent | ControlCommandLivenessUpFieldEvent | ControlCommandLivenessDownFieldEvent | ControlCommandDeclareQueueFieldEvent | ControlCommandDeclareSettingsReplicasFieldEvent | ControlCommandDeclareSettingsMaxLengthFieldEvent | ControlCommandDeclareSettingsMaxBytesFieldEvent | ControlCommandDeclareSettingsMaxDeliveriesFieldEvent | ControlCommandDeclareSettingsDedupWindowMsFieldEvent | ControlCommandDeclareSettingsAckTimeoutMsFieldEvent | ControlCommandUpdateQueueFieldEvent | ControlCommandUpdateReplicasFieldEvent | ControlCommandUpdatePreferredOwnerFieldEvent | ControlCommandUpdateExpectVersionFieldEvent | ControlCommandLeavePeerFieldEvent> {
     return streamMessage(buf, ControlCommand.codec(), opts)
   }
 }
@@ -2039,6 +2178,7 @@ export interface StatusResponse {
   leader: string
   candidate: string[]
   lock: string[]
+  client: boolean
 }
 
 export namespace StatusResponse {
@@ -2087,6 +2227,11 @@ export namespace StatusResponse {
           }
         }
 
+        if ((obj.client != null && obj.client !== false)) {
+          w.uint32(56)
+          w.bool(obj.client)
+        }
+
         if (opts.lengthDelimited !== false) {
           w.ldelim()
         }
@@ -2097,7 +2242,8 @@ export namespace StatusResponse {
           founders: [],
           leader: '',
           candidate: [],
-          lock: []
+          lock: [],
+          client: false
         }
 
         const end = length == null ? reader.len : reader.pos + length
@@ -2140,6 +2286,10 @@ export namespace StatusResponse {
               }
 
               obj.lock.push(reader.string())
+              break
+            }
+            case 7: {
+              obj.client = reader.bool()
               break
             }
             default: {
@@ -2229,6 +2379,13 @@ export namespace StatusResponse {
 
               break
             }
+            case 7: {
+              yield {
+                field: `${prefix}.client`,
+                value: reader.bool()
+              }
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -2274,6 +2431,11 @@ export namespace StatusResponse {
     value: string
   }
 
+  export interface StatusResponseClientFieldEvent {
+    field: '$.client'
+    value: boolean
+  }
+
   export function encode (obj: Partial<StatusResponse>): Uint8Array<ArrayBuffer> {
     return encodeMessage(obj, StatusResponse.codec())
   }
@@ -2282,7 +2444,7 @@ export namespace StatusResponse {
     return decodeMessage(buf, StatusResponse.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array, opts?: DecodeOptions<StatusResponse>): Generator<StatusResponseClusterIdFieldEvent | StatusResponseInClusterFieldEvent | StatusResponseFoundersFieldEvent | StatusResponseLeaderFieldEvent | StatusResponseCandidateFieldEvent | StatusResponseLockFieldEvent> {
+  export function stream (buf: Uint8Array, opts?: DecodeOptions<StatusResponse>): Generator<StatusResponseClusterIdFieldEvent | StatusResponseInClusterFieldEvent | StatusResponseFoundersFieldEvent | StatusResponseLeaderFieldEvent | StatusResponseCandidateFieldEvent | StatusResponseLockFieldEvent | StatusResponseClientFieldEvent> {
     return streamMessage(buf, StatusResponse.codec(), opts)
   }
 }
@@ -2862,6 +3024,295 @@ export namespace ListReply {
   }
 }
 
+export interface LeaveRequest {
+  clusterId: string
+  final: boolean
+}
+
+export namespace LeaveRequest {
+  let _codec: Codec<LeaveRequest, Partial<LeaveRequest>>
+
+  export const codec = (): Codec<LeaveRequest, Partial<LeaveRequest>> => {
+    if (_codec == null) {
+      _codec = message<LeaveRequest, Partial<LeaveRequest>>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.clusterId != null && obj.clusterId !== '')) {
+          w.uint32(10)
+          w.string(obj.clusterId)
+        }
+
+        if ((obj.final != null && obj.final !== false)) {
+          w.uint32(16)
+          w.bool(obj.final)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          clusterId: '',
+          final: false
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.clusterId = reader.string()
+              break
+            }
+            case 2: {
+              obj.final = reader.bool()
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.clusterId`,
+                value: reader.string()
+              }
+              break
+            }
+            case 2: {
+              yield {
+                field: `${prefix}.final`,
+                value: reader.bool()
+              }
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface LeaveRequestClusterIdFieldEvent {
+    field: '$.clusterId'
+    value: string
+  }
+
+  export interface LeaveRequestFinalFieldEvent {
+    field: '$.final'
+    value: boolean
+  }
+
+  export function encode (obj: Partial<LeaveRequest>): Uint8Array<ArrayBuffer> {
+    return encodeMessage(obj, LeaveRequest.codec())
+  }
+
+  export function decode (buf: Uint8Array, opts?: DecodeOptions<LeaveRequest>): LeaveRequest {
+    return decodeMessage(buf, LeaveRequest.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array, opts?: DecodeOptions<LeaveRequest>): Generator<LeaveRequestClusterIdFieldEvent | LeaveRequestFinalFieldEvent> {
+    return streamMessage(buf, LeaveRequest.codec(), opts)
+  }
+}
+
+export interface LeaveReply {
+  clusterId: string
+  queues: string[]
+  inGroup: boolean
+  blocked: string
+}
+
+export namespace LeaveReply {
+  let _codec: Codec<LeaveReply, Partial<LeaveReply>>
+
+  export const codec = (): Codec<LeaveReply, Partial<LeaveReply>> => {
+    if (_codec == null) {
+      _codec = message<LeaveReply, Partial<LeaveReply>>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.clusterId != null && obj.clusterId !== '')) {
+          w.uint32(10)
+          w.string(obj.clusterId)
+        }
+
+        if (obj.queues != null && obj.queues.length > 0) {
+          for (const value of obj.queues) {
+            w.uint32(18)
+            w.string(value)
+          }
+        }
+
+        if ((obj.inGroup != null && obj.inGroup !== false)) {
+          w.uint32(24)
+          w.bool(obj.inGroup)
+        }
+
+        if ((obj.blocked != null && obj.blocked !== '')) {
+          w.uint32(34)
+          w.string(obj.blocked)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          clusterId: '',
+          queues: [],
+          inGroup: false,
+          blocked: ''
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.clusterId = reader.string()
+              break
+            }
+            case 2: {
+              if (opts.limits?.queues != null && obj.queues.length === opts.limits.queues) {
+                throw new MaxLengthError('Decode error - repeated field "queues" had too many elements')
+              }
+
+              obj.queues.push(reader.string())
+              break
+            }
+            case 3: {
+              obj.inGroup = reader.bool()
+              break
+            }
+            case 4: {
+              obj.blocked = reader.string()
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const obj = {
+          queues: 0
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.clusterId`,
+                value: reader.string()
+              }
+              break
+            }
+            case 2: {
+              if (opts.limits?.queues != null && obj.queues === opts.limits.queues) {
+                throw new MaxLengthError('Streaming decode error - repeated field "queues" had too many elements')
+              }
+
+              yield {
+                field: `${prefix}.queues[]`,
+                index: obj.queues,
+                value: reader.string()
+              }
+
+              obj.queues++
+
+              break
+            }
+            case 3: {
+              yield {
+                field: `${prefix}.inGroup`,
+                value: reader.bool()
+              }
+              break
+            }
+            case 4: {
+              yield {
+                field: `${prefix}.blocked`,
+                value: reader.string()
+              }
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface LeaveReplyClusterIdFieldEvent {
+    field: '$.clusterId'
+    value: string
+  }
+
+  export interface LeaveReplyQueuesFieldEvent {
+    field: '$.queues[]'
+    index: number
+    value: string
+  }
+
+  export interface LeaveReplyInGroupFieldEvent {
+    field: '$.inGroup'
+    value: boolean
+  }
+
+  export interface LeaveReplyBlockedFieldEvent {
+    field: '$.blocked'
+    value: string
+  }
+
+  export function encode (obj: Partial<LeaveReply>): Uint8Array<ArrayBuffer> {
+    return encodeMessage(obj, LeaveReply.codec())
+  }
+
+  export function decode (buf: Uint8Array, opts?: DecodeOptions<LeaveReply>): LeaveReply {
+    return decodeMessage(buf, LeaveReply.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array, opts?: DecodeOptions<LeaveReply>): Generator<LeaveReplyClusterIdFieldEvent | LeaveReplyQueuesFieldEvent | LeaveReplyInGroupFieldEvent | LeaveReplyBlockedFieldEvent> {
+    return streamMessage(buf, LeaveReply.codec(), opts)
+  }
+}
+
 export interface Ok {
   placement?: Placement
 }
@@ -3138,10 +3589,12 @@ export interface ControlFrame {
   join?: JoinRequest
   declare?: DeclareRequest
   list?: ListRequest
+  leave?: LeaveRequest
   statusReply?: StatusResponse
   ok?: Ok
   failure?: Failure
   listReply?: ListReply
+  leaveReply?: LeaveReply
 }
 
 export namespace ControlFrame {
@@ -3156,10 +3609,24 @@ export namespace ControlFrame {
 
         obj = { ...obj }
 
-        if (obj.listReply != null) {
+        if (obj.leaveReply != null) {
+          obj.listReply = undefined
           obj.failure = undefined
           obj.ok = undefined
           obj.statusReply = undefined
+          obj.leave = undefined
+          obj.list = undefined
+          obj.declare = undefined
+          obj.join = undefined
+          obj.status = undefined
+        }
+
+        if (obj.listReply != null) {
+          obj.leaveReply = undefined
+          obj.failure = undefined
+          obj.ok = undefined
+          obj.statusReply = undefined
+          obj.leave = undefined
           obj.list = undefined
           obj.declare = undefined
           obj.join = undefined
@@ -3167,9 +3634,11 @@ export namespace ControlFrame {
         }
 
         if (obj.failure != null) {
+          obj.leaveReply = undefined
           obj.listReply = undefined
           obj.ok = undefined
           obj.statusReply = undefined
+          obj.leave = undefined
           obj.list = undefined
           obj.declare = undefined
           obj.join = undefined
@@ -3177,9 +3646,11 @@ export namespace ControlFrame {
         }
 
         if (obj.ok != null) {
+          obj.leaveReply = undefined
           obj.listReply = undefined
           obj.failure = undefined
           obj.statusReply = undefined
+          obj.leave = undefined
           obj.list = undefined
           obj.declare = undefined
           obj.join = undefined
@@ -3187,9 +3658,23 @@ export namespace ControlFrame {
         }
 
         if (obj.statusReply != null) {
+          obj.leaveReply = undefined
           obj.listReply = undefined
           obj.failure = undefined
           obj.ok = undefined
+          obj.leave = undefined
+          obj.list = undefined
+          obj.declare = undefined
+          obj.join = undefined
+          obj.status = undefined
+        }
+
+        if (obj.leave != null) {
+          obj.leaveReply = undefined
+          obj.listReply = undefined
+          obj.failure = undefined
+          obj.ok = undefined
+          obj.statusReply = undefined
           obj.list = undefined
           obj.declare = undefined
           obj.join = undefined
@@ -3197,40 +3682,48 @@ export namespace ControlFrame {
         }
 
         if (obj.list != null) {
+          obj.leaveReply = undefined
           obj.listReply = undefined
           obj.failure = undefined
           obj.ok = undefined
           obj.statusReply = undefined
+          obj.leave = undefined
           obj.declare = undefined
           obj.join = undefined
           obj.status = undefined
         }
 
         if (obj.declare != null) {
+          obj.leaveReply = undefined
           obj.listReply = undefined
           obj.failure = undefined
           obj.ok = undefined
           obj.statusReply = undefined
+          obj.leave = undefined
           obj.list = undefined
           obj.join = undefined
           obj.status = undefined
         }
 
         if (obj.join != null) {
+          obj.leaveReply = undefined
           obj.listReply = undefined
           obj.failure = undefined
           obj.ok = undefined
           obj.statusReply = undefined
+          obj.leave = undefined
           obj.list = undefined
           obj.declare = undefined
           obj.status = undefined
         }
 
         if (obj.status != null) {
+          obj.leaveReply = undefined
           obj.listReply = undefined
           obj.failure = undefined
           obj.ok = undefined
           obj.statusReply = undefined
+          obj.leave = undefined
           obj.list = undefined
           obj.declare = undefined
           obj.join = undefined
@@ -3261,6 +3754,11 @@ export namespace ControlFrame {
           ListRequest.codec().encode(obj.list, w)
         }
 
+        if (obj.leave != null) {
+          w.uint32(114)
+          LeaveRequest.codec().encode(obj.leave, w)
+        }
+
         if (obj.statusReply != null) {
           w.uint32(162)
           StatusResponse.codec().encode(obj.statusReply, w)
@@ -3279,6 +3777,11 @@ export namespace ControlFrame {
         if (obj.listReply != null) {
           w.uint32(186)
           ListReply.codec().encode(obj.listReply, w)
+        }
+
+        if (obj.leaveReply != null) {
+          w.uint32(194)
+          LeaveReply.codec().encode(obj.leaveReply, w)
         }
 
         if (opts.lengthDelimited !== false) {
@@ -3323,6 +3826,12 @@ export namespace ControlFrame {
               })
               break
             }
+            case 14: {
+              obj.leave = LeaveRequest.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.leave
+              })
+              break
+            }
             case 20: {
               obj.statusReply = StatusResponse.codec().decode(reader, reader.uint32(), {
                 limits: opts.limits?.statusReply
@@ -3347,6 +3856,12 @@ export namespace ControlFrame {
               })
               break
             }
+            case 24: {
+              obj.leaveReply = LeaveReply.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.leaveReply
+              })
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -3354,10 +3869,24 @@ export namespace ControlFrame {
           }
         }
 
-        if (obj.listReply != null) {
+        if (obj.leaveReply != null) {
+          delete obj.listReply
           delete obj.failure
           delete obj.ok
           delete obj.statusReply
+          delete obj.leave
+          delete obj.list
+          delete obj.declare
+          delete obj.join
+          delete obj.status
+        }
+
+        if (obj.listReply != null) {
+          delete obj.leaveReply
+          delete obj.failure
+          delete obj.ok
+          delete obj.statusReply
+          delete obj.leave
           delete obj.list
           delete obj.declare
           delete obj.join
@@ -3365,9 +3894,11 @@ export namespace ControlFrame {
         }
 
         if (obj.failure != null) {
+          delete obj.leaveReply
           delete obj.listReply
           delete obj.ok
           delete obj.statusReply
+          delete obj.leave
           delete obj.list
           delete obj.declare
           delete obj.join
@@ -3375,9 +3906,11 @@ export namespace ControlFrame {
         }
 
         if (obj.ok != null) {
+          delete obj.leaveReply
           delete obj.listReply
           delete obj.failure
           delete obj.statusReply
+          delete obj.leave
           delete obj.list
           delete obj.declare
           delete obj.join
@@ -3385,9 +3918,23 @@ export namespace ControlFrame {
         }
 
         if (obj.statusReply != null) {
+          delete obj.leaveReply
           delete obj.listReply
           delete obj.failure
           delete obj.ok
+          delete obj.leave
+          delete obj.list
+          delete obj.declare
+          delete obj.join
+          delete obj.status
+        }
+
+        if (obj.leave != null) {
+          delete obj.leaveReply
+          delete obj.listReply
+          delete obj.failure
+          delete obj.ok
+          delete obj.statusReply
           delete obj.list
           delete obj.declare
           delete obj.join
@@ -3395,40 +3942,48 @@ export namespace ControlFrame {
         }
 
         if (obj.list != null) {
+          delete obj.leaveReply
           delete obj.listReply
           delete obj.failure
           delete obj.ok
           delete obj.statusReply
+          delete obj.leave
           delete obj.declare
           delete obj.join
           delete obj.status
         }
 
         if (obj.declare != null) {
+          delete obj.leaveReply
           delete obj.listReply
           delete obj.failure
           delete obj.ok
           delete obj.statusReply
+          delete obj.leave
           delete obj.list
           delete obj.join
           delete obj.status
         }
 
         if (obj.join != null) {
+          delete obj.leaveReply
           delete obj.listReply
           delete obj.failure
           delete obj.ok
           delete obj.statusReply
+          delete obj.leave
           delete obj.list
           delete obj.declare
           delete obj.status
         }
 
         if (obj.status != null) {
+          delete obj.leaveReply
           delete obj.listReply
           delete obj.failure
           delete obj.ok
           delete obj.statusReply
+          delete obj.leave
           delete obj.list
           delete obj.declare
           delete obj.join
@@ -3477,6 +4032,13 @@ export namespace ControlFrame {
 
               break
             }
+            case 14: {
+              yield * LeaveRequest.codec().stream(reader, reader.uint32(), `${prefix}.leave`, {
+                limits: opts.limits?.leave
+              })
+
+              break
+            }
             case 20: {
               yield * StatusResponse.codec().stream(reader, reader.uint32(), `${prefix}.statusReply`, {
                 limits: opts.limits?.statusReply
@@ -3501,6 +4063,13 @@ export namespace ControlFrame {
             case 23: {
               yield * ListReply.codec().stream(reader, reader.uint32(), `${prefix}.listReply`, {
                 limits: opts.limits?.listReply
+              })
+
+              break
+            }
+            case 24: {
+              yield * LeaveReply.codec().stream(reader, reader.uint32(), `${prefix}.leaveReply`, {
+                limits: opts.limits?.leaveReply
               })
 
               break
@@ -3582,6 +4151,16 @@ export namespace ControlFrame {
     value: string
   }
 
+  export interface ControlFrameLeaveClusterIdFieldEvent {
+    field: '$.leave.clusterId'
+    value: string
+  }
+
+  export interface ControlFrameLeaveFinalFieldEvent {
+    field: '$.leave.final'
+    value: boolean
+  }
+
   export interface ControlFrameStatusReplyClusterIdFieldEvent {
     field: '$.statusReply.clusterId'
     value: string
@@ -3613,6 +4192,11 @@ export namespace ControlFrame {
     field: '$.statusReply.lock[]'
     index: number
     value: string
+  }
+
+  export interface ControlFrameStatusReplyClientFieldEvent {
+    field: '$.statusReply.client'
+    value: boolean
   }
 
   export interface ControlFrameOkPlacementQueueFieldEvent {
@@ -3751,6 +4335,27 @@ export namespace ControlFrame {
     value: boolean
   }
 
+  export interface ControlFrameLeaveReplyClusterIdFieldEvent {
+    field: '$.leaveReply.clusterId'
+    value: string
+  }
+
+  export interface ControlFrameLeaveReplyQueuesFieldEvent {
+    field: '$.leaveReply.queues[]'
+    index: number
+    value: string
+  }
+
+  export interface ControlFrameLeaveReplyInGroupFieldEvent {
+    field: '$.leaveReply.inGroup'
+    value: boolean
+  }
+
+  export interface ControlFrameLeaveReplyBlockedFieldEvent {
+    field: '$.leaveReply.blocked'
+    value: string
+  }
+
   export function encode (obj: Partial<ControlFrame>): Uint8Array<ArrayBuffer> {
     return encodeMessage(obj, ControlFrame.codec())
   }
@@ -3759,7 +4364,7 @@ export namespace ControlFrame {
     return decodeMessage(buf, ControlFrame.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array, opts?: DecodeOptions<ControlFrame>): Generator<ControlFrameIdFieldEvent | ControlFrameStatusClusterIdFieldEvent | ControlFrameJoinClusterIdFieldEvent | ControlFrameDeclareClusterIdFieldEvent | ControlFrameDeclareQueueFieldEvent | ControlFrameDeclareSettingsReplicasFieldEvent | ControlFrameDeclareSettingsMaxLengthFieldEvent | ControlFrameDeclareSettingsMaxBytesFieldEvent | ControlFrameDeclareSettingsMaxDeliveriesFieldEvent | ControlFrameDeclareSettingsDedupWindowMsFieldEvent | ControlFrameDeclareSettingsAckTimeoutMsFieldEvent | ControlFrameListClusterIdFieldEvent | ControlFrameListAfterFieldEvent | ControlFrameStatusReplyClusterIdFieldEvent | ControlFrameStatusReplyInClusterFieldEvent | ControlFrameStatusReplyFoundersFieldEvent | ControlFrameStatusReplyLeaderFieldEvent | ControlFrameStatusReplyCandidateFieldEvent | ControlFrameStatusReplyLockFieldEvent | ControlFrameOkPlacementQueueFieldEvent | ControlFrameOkPlacementReplicasFieldEvent | ControlFrameOkPlacementPreferredOwnerFieldEvent | ControlFrameOkPlacementVersionFieldEvent | ControlFrameOkPlacementSettingsReplicasFieldEvent | ControlFrameOkPlacementSettingsMaxLengthFieldEvent | ControlFrameOkPlacementSettingsMaxBytesFieldEvent | ControlFrameOkPlacementSettingsMaxDeliveriesFieldEvent | ControlFrameOkPlacementSettingsDedupWindowMsFieldEvent | ControlFrameOkPlacementSettingsAckTimeoutMsFieldEvent | ControlFrameFailureCodeFieldEvent | ControlFrameFailureMessageFieldEvent | ControlFrameFailureLeaderFieldEvent | ControlFrameListReplyClusterIdFieldEvent | ControlFrameListReplyPlacementsQueueFieldEvent | ControlFrameListReplyPlacementsReplicasFieldEvent | ControlFrameListReplyPlacementsPreferredOwnerFieldEvent | ControlFrameListReplyPlacementsVersionFieldEvent | ControlFrameListReplyPlacementsSettingsReplicasFieldEvent | ControlFrameListReplyPlacementsSettingsMaxLengthFieldEvent | ControlFrameListReplyPlacementsSettingsMaxBytesFieldEvent | ControlFrameListReplyPlacementsSettingsMaxDeliveriesFieldEvent | ControlFrameListReplyPlacementsSettingsDedupWindowMsFieldEvent | ControlFrameListReplyPlacementsSettingsAckTimeoutMsFieldEvent | ControlFrameListReplyMoreFieldEvent> {
+  export function stream (buf: Uint8Array, opts?: DecodeOptions<ControlFrame>): Generator<ControlFrameIdFieldEvent | ControlFrameStatusClusterIdFieldEvent | ControlFrameJoinClusterIdFieldEvent | ControlFrameDeclareClusterIdFieldEvent | ControlFrameDeclareQueueFieldEvent | ControlFrameDeclareSettingsReplicasFieldEvent | ControlFrameDeclareSettingsMaxLengthFieldEvent | ControlFrameDeclareSettingsMaxBytesFieldEvent | ControlFrameDeclareSettingsMaxDeliveriesFieldEvent | ControlFrameDeclareSettingsDedupWindowMsFieldEvent | ControlFrameDeclareSettingsAckTimeoutMsFieldEvent | ControlFrameListClusterIdFieldEvent | ControlFrameListAfterFieldEvent | ControlFrameLeaveClusterIdFieldEvent | ControlFrameLeaveFinalFieldEvent | ControlFrameStatusReplyClusterIdFieldEvent | ControlFrameStatusReplyInClusterFieldEvent | ControlFrameStatusReplyFoundersFieldEvent | ControlFrameStatusReplyLeaderFieldEvent | ControlFrameStatusReplyCandidateFieldEvent | ControlFrameStatusReplyLockFieldEvent | ControlFrameStatusReplyClientFieldEvent | ControlFrameOkPlacementQueueFieldEvent | ControlFrameOkPlacementReplicasFieldEvent | ControlFrameOkPlacementPreferredOwnerFieldEvent | ControlFrameOkPlacementVersionFieldEvent | ControlFrameOkPlacementSettingsReplicasFieldEvent | ControlFrameOkPlacementSettingsMaxLengthFieldEvent | ControlFrameOkPlacementSettingsMaxBytesFieldEvent | ControlFrameOkPlacementSettingsMaxDeliveriesFieldEvent | ControlFrameOkPlacementSettingsDedupWindowMsFieldEvent | ControlFrameOkPlacementSettingsAckTimeoutMsFieldEvent | ControlFrameFailureCodeFieldEvent | ControlFrameFailureMessageFieldEvent | ControlFrameFailureLeaderFieldEvent | ControlFrameListReplyClusterIdFieldEvent | ControlFrameListReplyPlacementsQueueFieldEvent | ControlFrameListReplyPlacementsReplicasFieldEvent | ControlFrameListReplyPlacementsPreferredOwnerFieldEvent | ControlFrameListReplyPlacementsVersionFieldEvent | ControlFrameListReplyPlacementsSettingsReplicasFieldEvent | ControlFrameListReplyPlacementsSettingsMaxLengthFieldEvent | ControlFrameListReplyPlacementsSettingsMaxBytesFieldEvent | ControlFrameListReplyPlacementsSettingsMaxDeliveriesFieldEvent | ControlFrameListReplyPlacementsSettingsDedupWindowMsFieldEvent | ControlFrameListReplyPlacementsSettingsAckTimeoutMsFieldEvent | ControlFrameListReplyMoreFieldEvent | ControlFrameLeaveReplyClusterIdFieldEvent | ControlFrameLeaveReplyQueuesFieldEvent | ControlFrameLeaveReplyInGroupFieldEvent | ControlFrameLeaveReplyBlockedFieldEvent> {
     return streamMessage(buf, ControlFrame.codec(), opts)
   }
 }

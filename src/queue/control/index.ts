@@ -20,10 +20,14 @@
  * @packageDocumentation
  */
 export { ControlPlane, createControlPlane, CONTROL_GROUP_ID, voterTarget, foundersOf } from './plane.js'
-export type { ControlPlaneOptions, ClusterOptions, ControlMesh, ControlStatus } from './plane.js'
+export type { ControlPlaneOptions, ClusterOptions, ControlMesh, ControlStatus, LeaveProgress } from './plane.js'
 export { ControlStateMachine, groupIdOf, MAX_QUEUE_NAME_BYTES, CONTROL_FORMAT_VERSION } from './state.js'
 export type { ControlResult, MemberInfo } from './state.js'
 export { planRepairs, chooseReplicas, chooseOwner, replicaLoad, ownerLoad } from './algorithm.js'
 export type { PlacementChange, RepairInput } from './algorithm.js'
 export { CONTROL_PROTOCOL } from './rpc.js'
 export { ClusterMismatchError, ControlRequestError, ControlRequestTimeoutError } from './errors.js'
+export { ClientDirectory } from './client-directory.js'
+export type { ClientDirectoryOptions, ClientMesh } from './client-directory.js'
+export { runLeave } from './leave.js'
+export type { LeaveReport, LeaveContext } from './leave.js'

@@ -11,7 +11,7 @@ import type { PersistedState, RaftStorage } from '../../raft/storage.js'
 import type { StreamsLibp2p } from '../../rpc/peer-streams.js'
 import type { PlacementDirectory, PlacementEvents, QueuePlacement, QueueSettings } from '../placement.js'
 import { planRepairs } from './algorithm.js'
-import { ControlCommand, ControlSnapshot, Placement as PlacementMsg, type ListReply, type StatusResponse } from './control.js'
+import { ControlCommand, ControlSnapshot, Placement as PlacementMsg, type LeaveReply, type ListReply, type StatusResponse } from './control.js'
 import { ClusterMismatchError, ControlRequestError } from './errors.js'
 import { CONTROL_MAX_FRAME_SIZE, ControlRpc, type ControlRequest, type ControlResponse } from './rpc.js'
 import {
@@ -96,6 +96,16 @@ export interface ControlPlaneOptions {
   onConflict?: (err: ClusterMismatchError) => void
 }
 
+/** What the control leader reports to a leaving peer ({@link ControlPlane.requestLeave}). */
+export interface LeaveProgress {
+  /** Queues whose placement still lists the leaving peer. */
+  queues: string[]
+  /** Whether the leaving peer is still a voter or learner of the control group. */
+  inGroup: boolean
+  /** Why the leave can't complete ('' if it can), e.g. no other live member to hand over to. */
+  blocked: string
+}
+
 /** What {@link ControlPlane.status} reports. */
 export interface ControlStatus {
   phase: 'forming' | 'starting' | 'running' | 'stopped'
@@ -148,6 +158,12 @@ export class ControlPlane extends EventEmitter<PlacementEvents> implements Place
   private readonly formation: Serial
   private readonly joining: Serial
   private readonly repair: Serial
+  /** Set once this peer asked to leave: it never joins again (until restarted). */
+  private leaving = false
+  /** Leader only: leaving peers that asked to be removed from the control group (their queues are handed over). */
+  private readonly finalLeave = new Set<string>()
+  /** Leader only: when a peer still in the control group was first seen not to be a member (it left). */
+  private readonly leftSince = new Map<string, number>()
 
   /** @internal use {@link createControlPlane} */
   constructor (options: ControlPlaneOptions) {
@@ -267,6 +283,64 @@ export class ControlPlane extends EventEmitter<PlacementEvents> implements Place
     throw new TimeoutError(`declare "${queue}": no control leader committed it within ${timeout} ms`, { cause: last })
   }
 
+  // ---- leaving ---------------------------------------------------------------------------------
+
+  /**
+   * One step of a graceful leave, asked of the control leader (this peer, or the one it redirects
+   * to): the first call records the leave, so the leader replaces this peer in every placement at
+   * once; `final` (once this peer's queue replicas were handed over) also removes it from the
+   * control group. Repeat until the answer shows nothing left (or `blocked`). From the first call
+   * on this peer never joins again until restarted.
+   * @throws {TimeoutError} no control leader answered within `timeout` ms.
+   * @throws {ClosedError} the control plane stopped.
+   */
+  async requestLeave (options: { final?: boolean, timeout?: number, signal?: AbortSignal } = {}): Promise<LeaveProgress> {
+    this.leaving = true
+    const timeout = options.timeout ?? this.o.requestTimeoutMs
+    const deadline = Date.now() + timeout
+    const final = options.final === true
+    let last: unknown
+    while (true) {
+      if (this.phase === 'stopped') throw new ClosedError('control plane')
+      options.signal?.throwIfAborted()
+      const remaining = deadline - Date.now()
+      if (remaining <= 0) break
+      const g = this.group
+      if (g === undefined) throw new ControlRequestError(this.self, 'not-member', 'this peer does not run the control group')
+      const leader = g.isLeader ? this.self : (g.leader !== '' ? g.leader : this.leaderHint)
+      try {
+        let reply: LeaveReply | undefined
+        if (leader === this.self) {
+          reply = await this.serveLeave(g, this.self, final)
+        } else if (leader !== '') {
+          const r = await this.rpc.request(leader, { leave: { clusterId: this.sm.clusterId, final } }, Math.min(remaining, this.o.requestTimeoutMs))
+          reply = r.leaveReply
+          if (reply === undefined) {
+            const f = r.failure
+            if (f?.code === 'not-leader') { this.leaderHint = f.leader; if (f.leader !== '' && f.leader !== leader) continue }
+            if (f?.code === 'cluster-mismatch') this.conflict(leader, f.message)
+            last = new ControlRequestError(leader, f?.code ?? 'unavailable', f?.message ?? 'empty answer')
+          }
+        } else {
+          last = new NotLeaderError('', g.term)
+          void this.discoverLeader().catch(() => {})
+        }
+        if (reply !== undefined) return { queues: [...reply.queues], inGroup: reply.inGroup, blocked: reply.blocked }
+      } catch (err) {
+        last = err
+        if (err instanceof ClosedError) throw err
+        if (err instanceof NotLeaderError && err.leader !== '' && err.leader !== this.self) { this.leaderHint = err.leader; continue }
+      }
+      await this.pause(Math.min(this.o.retryIntervalMs, Math.max(0, deadline - Date.now())), options.signal)
+    }
+    throw new TimeoutError(`leave: no control leader answered within ${timeout} ms`, { cause: last })
+  }
+
+  /** Placements (as applied here) that list this peer as a replica. */
+  placedHere (): QueuePlacement[] {
+    return this.all().filter(p => p.replicas.includes(this.self))
+  }
+
   // ---- extras ----------------------------------------------------------------------------------
 
   /** Recorded members with their liveness (as last recorded by a control leader). */
@@ -331,9 +405,10 @@ export class ControlPlane extends EventEmitter<PlacementEvents> implements Place
   }
 
   /**
-   * Leaves: stops requests, timers and the control group on this peer (handing leadership over
-   * first unless told not to). The cluster keeps this peer as a member; if it stays away longer
-   * than `replaceAfterMs` it is replaced. Idempotent.
+   * Stops requests, timers and the control group on this peer (handing leadership over first unless
+   * told not to). The cluster keeps this peer as a member (a restart is expected); if it stays away
+   * longer than `replaceAfterMs` it is replaced. To leave for good, {@link requestLeave} first.
+   * Idempotent.
    */
   async stop (options: { transferLeadership?: boolean } = {}): Promise<void> {
     if (this.phase === 'stopped') return
@@ -398,9 +473,14 @@ export class ControlPlane extends EventEmitter<PlacementEvents> implements Place
     if (this.phase === 'running' && this.group?.isLeader === true) this.repair.trigger()
   }
 
-  /** Running the group but not recorded as a member (founders are recorded by the founding entry). */
+  /**
+   * Running the group but not recorded as a member. Founders are recorded by the founding entry
+   * (so they wait for it); a founder that left once and was restarted joins like anyone else.
+   * A peer that is leaving never joins again.
+   */
   private needsJoin (): boolean {
-    return this.phase === 'running' && !this.sm.members.has(this.self) && !this.founders.includes(this.self)
+    return this.phase === 'running' && !this.leaving && !this.sm.members.has(this.self) &&
+      (this.sm.clusterId !== '' || !this.founders.includes(this.self))
   }
 
   /**
@@ -427,7 +507,8 @@ export class ControlPlane extends EventEmitter<PlacementEvents> implements Place
     }))
     if (this.phase !== 'forming') return
     const replies = new Map<string, StatusResponse>()
-    for (const a of answers) if (a !== undefined) replies.set(a[0], a[1])
+    // Clients (`role: 'client'`) answer too, but never found, join or vote: they don't count.
+    for (const a of answers) if (a !== undefined && !a[1].client) replies.set(a[0], a[1])
     const running = [...replies.entries()].filter(([, r]) => r.inCluster && plausibleFounders(r.founders))
     if (running.length > 0) {
       const ids = new Set(running.map(([, r]) => r.clusterId).filter(id => id !== ''))
@@ -556,14 +637,14 @@ export class ControlPlane extends EventEmitter<PlacementEvents> implements Place
   // ---- serving requests ------------------------------------------------------------------------
 
   /**
-   * Answers one control request from `from`. `status` is answered by anyone; `join` and `declare`
-   * only by the control leader (others answer 'not-leader' with a hint). `list` is answered by any
+   * Answers one control request from `from`. `status` is answered by anyone; `join`, `declare`
+   * and `leave` only by the control leader (others answer 'not-leader' with a hint). `list` is answered by any
    * peer running the control group, from this member's local applied copy of the placements (not a
    * read through the leader: a placement committed a moment ago, or a just-changed owner, may be
    * missing or stale here), one page at a time ({@link listPage}).
    */
   private async serve (from: string, req: ControlRequest): Promise<ControlResponse> {
-    const theirs = req.status?.clusterId ?? req.join?.clusterId ?? req.declare?.clusterId ?? req.list?.clusterId ?? ''
+    const theirs = req.status?.clusterId ?? req.join?.clusterId ?? req.declare?.clusterId ?? req.list?.clusterId ?? req.leave?.clusterId ?? ''
     const ours = this.sm.clusterId
     if (theirs !== '' && ours !== '' && theirs !== ours) {
       this.conflict(from, theirs)
@@ -577,7 +658,8 @@ export class ControlPlane extends EventEmitter<PlacementEvents> implements Place
           founders: this.founders,
           leader: this.group?.leader ?? '',
           candidate: this.candidate,
-          lock: this.lock ?? []
+          lock: this.lock ?? [],
+          client: false
         }
       }
     }
@@ -588,6 +670,14 @@ export class ControlPlane extends EventEmitter<PlacementEvents> implements Place
     }
     const g = this.group
     if (g === undefined || !g.isLeader) return failure('not-leader', 'not the control leader', g?.leader ?? this.leaderHint)
+    if (req.leave !== undefined) {
+      try {
+        return { leaveReply: await this.serveLeave(g, from, req.leave.final) }
+      } catch (err) {
+        if (err instanceof NotLeaderError) return failure('not-leader', err.message, err.leader)
+        return failure('unavailable', (err as Error).message)
+      }
+    }
     if (req.join !== undefined) {
       await g.propose(encodeCommand({ join: { peer: from } }, this.clock()))
       this.log('recorded member %s', from)
@@ -605,6 +695,27 @@ export class ControlPlane extends EventEmitter<PlacementEvents> implements Place
       if (err instanceof InvalidOptionError) return failure('invalid', err.message)
       return failure('unavailable', (err as Error).message)
     }
+  }
+
+  /**
+   * The control leader's side of a leave: records it (the peer stops being a member, so the next
+   * reconciliation replaces it in placements), notes a `final` request (remove it from the control
+   * group), and reports what is left to do.
+   */
+  private async serveLeave (g: RaftGroup<ControlResult>, peer: string, final: boolean): Promise<LeaveReply> {
+    if (this.sm.members.has(peer)) {
+      await g.propose(encodeCommand({ leave: { peer } }, this.clock()), { timeout: this.o.requestTimeoutMs })
+      this.log('member %s left', peer)
+    }
+    if (final) this.finalLeave.add(peer)
+    this.repair.trigger()
+    const ms = g.status().membership
+    const inGroup = ms.voters.includes(peer) || ms.learners.includes(peer)
+    const queues = this.all().filter(p => p.replicas.includes(peer)).map(p => p.queue).sort()
+    const others = this.sm.upMembers().filter(id => id !== peer)
+    let blocked = ''
+    if (others.length === 0 && (queues.length > 0 || inGroup)) blocked = 'no other live member to hand its queues and control role to'
+    return { clusterId: this.sm.clusterId, queues, inGroup, blocked }
   }
 
   private async proposeDeclare (g: RaftGroup<ControlResult>, queue: string, settings: QueueSettings, options: { timeout?: number, signal?: AbortSignal }): Promise<QueuePlacement> {
@@ -671,9 +782,19 @@ export class ControlPlane extends EventEmitter<PlacementEvents> implements Place
     }
     const dead = new Set<string>()
     for (const m of this.sm.members.values()) if (!m.up && now - m.lastSeen >= this.o.replaceAfterMs) dead.add(m.id)
-    if (await this.reconcileVoters(g, dead)) return true
-    for (const p of this.sm.placements.values()) for (const r of p.replicas) if (!this.sm.members.has(r)) dead.add(r)
-    const changes = planRepairs({ placements: this.all(), live: new Set(this.sm.upMembers()), dead })
+    // Peers still in the control group that are no longer members left (gracefully). They stay
+    // until they ask to be removed (their queues are handed over by then), disconnect, or linger
+    // longer than replaceAfterMs.
+    const ms = g.status().membership
+    const gone = [...ms.voters, ...ms.learners].filter(id => !this.sm.members.has(id))
+    for (const id of [...this.leftSince.keys()]) if (!gone.includes(id)) { this.leftSince.delete(id); this.finalLeave.delete(id) }
+    for (const id of gone) if (!this.leftSince.has(id)) this.leftSince.set(id, now)
+    const removable = new Set(gone.filter(id => id !== this.self &&
+      (!connected.has(id) || this.finalLeave.has(id) || now - this.leftSince.get(id)! >= this.o.replaceAfterMs)))
+    if (await this.reconcileVoters(g, dead, removable)) return true
+    const left = new Set<string>()
+    for (const p of this.sm.placements.values()) for (const r of p.replicas) if (!this.sm.members.has(r)) left.add(r)
+    const changes = planRepairs({ placements: this.all(), live: new Set(this.sm.upMembers()), dead, left })
     let progressed = false
     for (const c of changes) {
       const r = await propose({ update: { queue: c.queue, replicas: c.replicas, preferredOwner: c.preferredOwner, expectVersion: c.expectVersion } })
@@ -685,9 +806,11 @@ export class ControlPlane extends EventEmitter<PlacementEvents> implements Place
 
   /**
    * One step toward the target voters: every live member becomes a learner; dead voters and
-   * learners are removed; learners are promoted (once caught up) while voters are below target.
+   * learners, and `removable` peers (that left), are removed; learners are promoted (once caught
+   * up) while live voters are below target. A leader that itself left hands leadership to a live
+   * voter, which then removes it.
    */
-  private async reconcileVoters (g: RaftGroup<ControlResult>, dead: ReadonlySet<string>): Promise<boolean> {
+  private async reconcileVoters (g: RaftGroup<ControlResult>, dead: ReadonlySet<string>, removable: ReadonlySet<string>): Promise<boolean> {
     const ms = g.status().membership
     const voters = new Set(ms.voters)
     const learners = new Set(ms.learners)
@@ -703,14 +826,22 @@ export class ControlPlane extends EventEmitter<PlacementEvents> implements Place
       }
     }
     for (const id of live) if (!voters.has(id) && !learners.has(id)) return await change({ type: 'addLearner', id })
-    for (const id of [...voters].sort()) if (id !== this.self && dead.has(id) && voters.size > 1) return await change({ type: 'removeVoter', id })
-    const liveVoters = [...voters].filter(v => !dead.has(v)).length
+    for (const id of [...voters].sort()) if (id !== this.self && (dead.has(id) || removable.has(id)) && voters.size > 1) return await change({ type: 'removeVoter', id })
+    const liveVoters = [...voters].filter(v => !dead.has(v) && this.sm.members.has(v)).length
     if (liveVoters < voterTarget(live.length, this.o.maxVoters)) {
       for (const id of [...learners].sort()) {
         if (live.includes(id) && await change({ type: 'promote', id })) return true
       }
     }
-    for (const id of [...learners].sort()) if (dead.has(id)) return await change({ type: 'removeLearner', id })
+    for (const id of [...learners].sort()) if (dead.has(id) || removable.has(id)) return await change({ type: 'removeLearner', id })
+    if (!this.sm.members.has(this.self) && this.sm.clusterId !== '') {
+      const connected = new Set(this.mesh.peers())
+      const to = [...voters].sort().find(v => v !== this.self && live.includes(v) && connected.has(v))
+      if (to !== undefined) {
+        this.log('left: handing control leadership to %s', to)
+        await g.transferLeadership(to, { timeout: this.o.requestTimeoutMs })
+      }
+    }
     return false
   }
 

@@ -5,16 +5,16 @@ import { PeerStreams, type StreamsLibp2p } from '../../rpc/peer-streams.js'
 import { ControlFrame } from './control.js'
 import { ControlRequestTimeoutError } from './errors.js'
 
-/** The libp2p protocol of control requests (status, join, declare, list). */
+/** The libp2p protocol of control requests (status, join, declare, list, leave). */
 export const CONTROL_PROTOCOL = '/meshchan/control/1.0.0'
 
 /** Control frames are small (a placement at most); anything bigger is hostile. */
 export const CONTROL_MAX_FRAME_SIZE = 256 * 1024
 
 /** The request part of a frame (exactly one field set). */
-export type ControlRequest = Pick<ControlFrame, 'status' | 'join' | 'declare' | 'list'>
+export type ControlRequest = Pick<ControlFrame, 'status' | 'join' | 'declare' | 'list' | 'leave'>
 /** The response part of a frame (exactly one field set). */
-export type ControlResponse = Pick<ControlFrame, 'statusReply' | 'ok' | 'failure' | 'listReply'>
+export type ControlResponse = Pick<ControlFrame, 'statusReply' | 'ok' | 'failure' | 'listReply' | 'leaveReply'>
 
 /** Answers one request from `from` (authenticated by libp2p). */
 export type ControlHandler = (from: string, request: ControlRequest) => Promise<ControlResponse>
@@ -49,16 +49,16 @@ export class ControlRpc {
           stream.fail(new MalformedFrameError(`undecodable control frame from ${from}: ${(err as Error).message}`, { cause: err }))
           return
         }
-        if (f.statusReply !== undefined || f.ok !== undefined || f.failure !== undefined || f.listReply !== undefined) {
+        if (f.statusReply !== undefined || f.ok !== undefined || f.failure !== undefined || f.listReply !== undefined || f.leaveReply !== undefined) {
           const key = `${from}\n${f.id}`
           const p = this.pending.get(key)
           if (p === undefined) return // late answer to a request we gave up on
           this.pending.delete(key)
           clearTimeout(p.timer)
-          p.resolve({ statusReply: f.statusReply, ok: f.ok, failure: f.failure, listReply: f.listReply })
+          p.resolve({ statusReply: f.statusReply, ok: f.ok, failure: f.failure, listReply: f.listReply, leaveReply: f.leaveReply })
           return
         }
-        if (f.status === undefined && f.join === undefined && f.declare === undefined && f.list === undefined) {
+        if (f.status === undefined && f.join === undefined && f.declare === undefined && f.list === undefined && f.leave === undefined) {
           stream.fail(new MalformedFrameError(`empty control frame from ${from}`))
           return
         }
@@ -111,7 +111,7 @@ export class ControlRpc {
   private async serve (from: string, f: ControlFrame): Promise<void> {
     let response: ControlResponse
     try {
-      response = await this.handler(from, { status: f.status, join: f.join, declare: f.declare, list: f.list })
+      response = await this.handler(from, { status: f.status, join: f.join, declare: f.declare, list: f.list, leave: f.leave })
     } catch (err) {
       this.log('request from %s failed: %e', from, err)
       response = { failure: { code: 'unavailable', message: (err as Error).message ?? String(err), leader: '' } }

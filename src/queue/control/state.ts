@@ -129,6 +129,7 @@ export class ControlStateMachine implements StateMachine<ControlResult> {
     if (cmd.liveness !== undefined) return this.liveness(cmd.liveness.up, cmd.liveness.down, now)
     if (cmd.declare !== undefined) return this.declare(cmd.declare.queue, settingsFromMsg(cmd.declare.settings))
     if (cmd.update !== undefined) return this.update(cmd.update.queue, cmd.update.replicas, cmd.update.preferredOwner, cmd.update.expectVersion)
+    if (cmd.leave !== undefined) return this.leave(cmd.leave.peer)
     return { type: 'invalid', reason: 'empty command' }
   }
 
@@ -192,6 +193,18 @@ export class ControlStateMachine implements StateMachine<ControlResult> {
     return { type: 'ok' }
   }
 
+  /**
+   * A member left for good: it is forgotten (not a tombstone, so members that come and go leave
+   * nothing behind). Placements may still list it until the leader replaces it; a replica that is
+   * not a member is never added again by an update, and a later join records the peer afresh.
+   */
+  private leave (peer: string): ControlResult {
+    if (peer === '') return { type: 'invalid', reason: 'leave needs a peer id' }
+    if (!this.members.delete(peer)) return { type: 'ok' }
+    this.hooks.onMembers?.(this.memberIds())
+    return { type: 'ok' }
+  }
+
   private liveness (up: string[], down: string[], now: number): ControlResult {
     for (const id of up) {
       const m = this.members.get(id)
@@ -226,7 +239,9 @@ export class ControlStateMachine implements StateMachine<ControlResult> {
     const p = this.placements.get(queue)
     if (p === undefined || p.version !== expectVersion) return { type: 'conflict', placement: p }
     if (replicas.length === 0 || new Set(replicas).size !== replicas.length) return { type: 'invalid', reason: 'replicas must be distinct and non-empty' }
-    if (replicas.some(r => !this.members.has(r))) return { type: 'invalid', reason: 'every replica must be a cluster member' }
+    // A replica the placement already lists may stay even if it is no longer a member (it left and
+    // no other peer could take its place yet); a new one must be a member.
+    if (replicas.some(r => !this.members.has(r) && !p.replicas.includes(r))) return { type: 'invalid', reason: 'every new replica must be a cluster member' }
     if (preferredOwner !== '' && !replicas.includes(preferredOwner)) return { type: 'invalid', reason: 'the preferred owner must be a replica' }
     const next = freeze({ ...p, replicas: [...replicas], preferredOwner, version: p.version + 1 })
     this.placements.set(queue, next)
