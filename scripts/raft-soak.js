@@ -18,7 +18,7 @@ if (![count, start, ticks].every(Number.isSafeInteger)) {
 
 const t0 = performance.now()
 const failed = []
-const totals = { committed: 0, elections: 0, crashes: 0, snapshotsInstalled: 0, membershipChanges: 0, reads: 0 }
+const totals = { committed: 0, elections: 0, crashes: 0, snapshotsInstalled: 0, membershipChanges: 0, reads: 0, quiescedTicks: 0 }
 for (let seed = start; seed < start + count; seed++) {
   try {
     const s = randomRun(seed, ticks)

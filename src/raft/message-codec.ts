@@ -529,6 +529,7 @@ export interface RaftMessage {
   data: Uint8Array<ArrayBuffer>
   snapTerm: number
   acked: number
+  quiesce: boolean
 }
 
 export namespace RaftMessage {
@@ -643,6 +644,11 @@ export namespace RaftMessage {
           w.uint64Number(obj.acked)
         }
 
+        if ((obj.quiesce != null && obj.quiesce !== false)) {
+          w.uint32(168)
+          w.bool(obj.quiesce)
+        }
+
         if (opts.lengthDelimited !== false) {
           w.ldelim()
         }
@@ -665,7 +671,8 @@ export namespace RaftMessage {
           total: 0,
           data: uint8ArrayAlloc(0),
           snapTerm: 0,
-          acked: 0
+          acked: 0,
+          quiesce: false
         }
 
         const end = length == null ? reader.len : reader.pos + length
@@ -760,6 +767,10 @@ export namespace RaftMessage {
             }
             case 20: {
               obj.acked = reader.uint64Number()
+              break
+            }
+            case 21: {
+              obj.quiesce = reader.bool()
               break
             }
             default: {
@@ -932,6 +943,13 @@ export namespace RaftMessage {
               }
               break
             }
+            case 21: {
+              yield {
+                field: `${prefix}.quiesce`,
+                value: reader.bool()
+              }
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -1080,6 +1098,11 @@ export namespace RaftMessage {
     value: number
   }
 
+  export interface RaftMessageQuiesceFieldEvent {
+    field: '$.quiesce'
+    value: boolean
+  }
+
   export function encode (obj: Partial<RaftMessage>): Uint8Array<ArrayBuffer> {
     return encodeMessage(obj, RaftMessage.codec())
   }
@@ -1088,7 +1111,7 @@ export namespace RaftMessage {
     return decodeMessage(buf, RaftMessage.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array, opts?: DecodeOptions<RaftMessage>): Generator<RaftMessageTypeFieldEvent | RaftMessageFromFieldEvent | RaftMessageToFieldEvent | RaftMessageTermFieldEvent | RaftMessageIndexFieldEvent | RaftMessageLogTermFieldEvent | RaftMessageEntriesTermFieldEvent | RaftMessageEntriesIndexFieldEvent | RaftMessageEntriesTypeFieldEvent | RaftMessageEntriesDataFieldEvent | RaftMessageCommitFieldEvent | RaftMessageRejectFieldEvent | RaftMessageHintIndexFieldEvent | RaftMessageHintTermFieldEvent | RaftMessageCommitTermFieldEvent | RaftMessageContextFieldEvent | RaftMessageTransferFieldEvent | RaftMessageMetaIndexFieldEvent | RaftMessageMetaTermFieldEvent | RaftMessageMetaMembershipVotersFieldEvent | RaftMessageMetaMembershipLearnersFieldEvent | RaftMessageOffsetFieldEvent | RaftMessageTotalFieldEvent | RaftMessageDataFieldEvent | RaftMessageSnapTermFieldEvent | RaftMessageAckedFieldEvent> {
+  export function stream (buf: Uint8Array, opts?: DecodeOptions<RaftMessage>): Generator<RaftMessageTypeFieldEvent | RaftMessageFromFieldEvent | RaftMessageToFieldEvent | RaftMessageTermFieldEvent | RaftMessageIndexFieldEvent | RaftMessageLogTermFieldEvent | RaftMessageEntriesTermFieldEvent | RaftMessageEntriesIndexFieldEvent | RaftMessageEntriesTypeFieldEvent | RaftMessageEntriesDataFieldEvent | RaftMessageCommitFieldEvent | RaftMessageRejectFieldEvent | RaftMessageHintIndexFieldEvent | RaftMessageHintTermFieldEvent | RaftMessageCommitTermFieldEvent | RaftMessageContextFieldEvent | RaftMessageTransferFieldEvent | RaftMessageMetaIndexFieldEvent | RaftMessageMetaTermFieldEvent | RaftMessageMetaMembershipVotersFieldEvent | RaftMessageMetaMembershipLearnersFieldEvent | RaftMessageOffsetFieldEvent | RaftMessageTotalFieldEvent | RaftMessageDataFieldEvent | RaftMessageSnapTermFieldEvent | RaftMessageAckedFieldEvent | RaftMessageQuiesceFieldEvent> {
     return streamMessage(buf, RaftMessage.codec(), opts)
   }
 }

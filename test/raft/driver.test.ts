@@ -21,7 +21,8 @@ describe('raft message codec', () => {
     { type: 'preVoteResponse', from: 'b', to: 'a', term: 4, reject: true },
     { type: 'snapshot', from: 'a', to: 'b', term: 4, meta: { index: 8, term: 3, membership: { voters: ['a', 'b', 'c'], learners: ['d'] } }, offset: 10, total: 20, data: enc('0123456789'), acked: 10 },
     { type: 'snapshotResponse', from: 'b', to: 'a', term: 4, index: 8, snapTerm: 3, offset: 20, reject: false },
-    { type: 'timeoutNow', from: 'a', to: 'b', term: 4 }
+    { type: 'timeoutNow', from: 'a', to: 'b', term: 4 },
+    { type: 'heartbeat', from: 'a', to: 'b', term: 3, commit: 8, commitTerm: 3, quiesce: true }
   ]
   it('round-trips every message type field by field', () => {
     for (const m of msgs) {

@@ -11,7 +11,8 @@ const E = 10
 const SEEDS = [1, 2, 3]
 
 function cluster (seed: number, n: number, extra: Partial<ClusterOptions> = {}): Cluster {
-  return new Cluster({ seed, n, config: { electionTicks: E }, label: `seed ${seed}`, ...extra })
+  // Odd seeds run with quiescence (idle leaders stop heartbeating; the simulated failure detector wakes them).
+  return new Cluster({ seed, n, config: { electionTicks: E, quiesce: seed % 2 === 1 }, label: `seed ${seed}${seed % 2 === 1 ? ', quiesce' : ''}`, ...extra })
 }
 
 /** Runs `body` for each seed, naming the seed on failure. */

@@ -15,6 +15,7 @@ test(`randomized fault runs over ${seeds.length} seed(s), invariants after every
   let installs = 0
   let changes = 0
   let reads = 0
+  let quiesced = 0
   for (const seed of seeds) {
     let s
     try {
@@ -29,6 +30,7 @@ test(`randomized fault runs over ${seeds.length} seed(s), invariants after every
     installs += s.snapshotsInstalled
     changes += s.membershipChanges
     reads += s.reads
+    quiesced += s.quiescedTicks
   }
   // The sweep must actually exercise the interesting paths, or it proves little.
   if (only === undefined && seeds.length >= 100) {
@@ -37,5 +39,6 @@ test(`randomized fault runs over ${seeds.length} seed(s), invariants after every
     assert.ok(installs > 10, `too few snapshot installs: ${installs}`)
     assert.ok(changes > 20, `too few membership changes: ${changes}`)
     assert.ok(reads > 100, `too few reads: ${reads}`)
+    assert.ok(quiesced > seeds.length * 10, `too little quiescence: ${quiesced} member-ticks`)
   }
 })

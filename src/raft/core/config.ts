@@ -61,6 +61,17 @@ export interface RaftConfig {
   maxPromotionLag: number
   /** Upper bound on committed entry bytes handed out in one Ready (at least one). Default 1 MiB. */
   maxCommittedSizePerReady: number
+  /**
+   * Quiescence (as in CockroachDB): a leader with nothing uncommitted, no reads or transfer pending
+   * and every follower caught up and recently heard from sends one last heartbeat marked
+   * `quiesce` and then stops heartbeating; followers that are caught up stop their election
+   * timers. An idle group then costs nothing per tick. Any proposal, read, transfer or message
+   * other than that heartbeat (and its answer) wakes a member, and so must the caller's failure
+   * detector: call {@link RaftCore.wake} when a member's peer goes away or comes back, or a
+   * quiesced group never notices that its leader died. Safety never depends on it; liveness does.
+   * Default false in the core (it needs that detector); the driver's host turns it on.
+   */
+  quiesce: boolean
 }
 
 /** Defaults, each explained on {@link RaftConfig}. */
@@ -76,7 +87,8 @@ export const DEFAULT_RAFT_CONFIG: Readonly<RaftConfig> = Object.freeze({
   snapshotResendTicks: 20,
   maxUncommittedBytes: 64 * 1024 * 1024,
   maxPromotionLag: 128,
-  maxCommittedSizePerReady: 1024 * 1024
+  maxCommittedSizePerReady: 1024 * 1024,
+  quiesce: false
 })
 
 function positiveInt (field: string, value: number): void {
@@ -106,6 +118,7 @@ export function resolveRaftConfig (input: Partial<RaftConfig> = {}): Readonly<Ra
   }
   if (typeof cfg.preVote !== 'boolean') throw new InvalidOptionError('preVote', 'must be a boolean')
   if (typeof cfg.checkQuorum !== 'boolean') throw new InvalidOptionError('checkQuorum', 'must be a boolean')
+  if (typeof cfg.quiesce !== 'boolean') throw new InvalidOptionError('quiesce', 'must be a boolean')
   positiveInt('maxSizePerMsg', cfg.maxSizePerMsg)
   positiveInt('maxInflightMsgs', cfg.maxInflightMsgs)
   nonNegativeInt('maxInflightBytes', cfg.maxInflightBytes)

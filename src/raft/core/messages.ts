@@ -61,6 +61,12 @@ export interface HeartbeatMessage extends MessageBase {
   commit: number
   commitTerm: number
   context?: Uint8Array
+  /**
+   * The leader is idle with every follower caught up and stops heartbeating: a follower that is
+   * caught up to `commit` stops its election timer too, until something wakes it (see
+   * {@link RaftConfig.quiesce}).
+   */
+  quiesce?: boolean
 }
 
 /** Echoes the heartbeat's `context`. */

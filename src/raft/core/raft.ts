@@ -48,6 +48,20 @@ export class RaftCore {
   /** Reads that arrived before this leader committed an entry of its own term. */
   private pendingReads: Uint8Array[] = []
   private uncommittedBytes = 0
+  /** Idle: no heartbeats (leader) or election timer (follower) until woken (see `RaftConfig.quiesce`). */
+  private quiesced = false
+  /**
+   * False after the failure detector woke this follower, until the leader next speaks normally:
+   * a quiescing heartbeat delayed in the network must not put it back to sleep under a leader
+   * that may be dead.
+   */
+  private mayQuiesce = true
+  /**
+   * A woken leader quiesces again only after this many check-quorum rounds: answers already in
+   * flight when it woke (say, to the quiescing heartbeat) would otherwise pass for a live quorum
+   * and put a leader that was just cut off back to sleep.
+   */
+  private checksBeforeQuiesce = 0
 
   private msgs: Message[] = []
   private readStates: ReadState[] = []
@@ -87,6 +101,8 @@ export class RaftCore {
   // ---- observation -------------------------------------------------------------------------
 
   get role (): Role { return this.state }
+  /** Whether this member is quiesced: its ticks do nothing until something wakes it. */
+  get isQuiesced (): boolean { return this.quiesced }
   get currentTerm (): number { return this.term }
   get votedFor (): string { return this.vote }
   /** The member believed to lead, '' if unknown. */
@@ -116,7 +132,8 @@ export class RaftCore {
       lastIndex: this.log.lastIndex(),
       snapshotIndex: this.log.snapshotIndex,
       membership: this.membership,
-      leadTransferee: this.leadTransferee
+      leadTransferee: this.leadTransferee,
+      quiesced: this.quiesced
     }
   }
 
@@ -131,6 +148,7 @@ export class RaftCore {
 
   /** Advances logical time by one tick. */
   tick (): void {
+    if (this.quiesced) return
     if (this.state === 'leader') this.tickHeartbeat()
     else this.tickElection()
   }
@@ -140,7 +158,19 @@ export class RaftCore {
    * Does nothing on a leader or on a member that is not a voter.
    */
   campaign (): void {
+    this.unquiesce(false)
     this.hup(false)
+  }
+
+  /**
+   * Ends quiescence, if quiesced: a follower restarts its election timer (a full timeout from
+   * now), a leader heartbeats at once and starts a fresh check-quorum round. Call it when the
+   * failure detector reports that the peer of a member went away or came back (a quiesced group
+   * would not notice otherwise). Cheap and harmless when not quiesced.
+   */
+  wake (): void {
+    if (this.state !== 'leader') this.mayQuiesce = false
+    this.unquiesce(true)
   }
 
   /**
@@ -150,6 +180,7 @@ export class RaftCore {
    */
   propose (data: Uint8Array): ProposeResult {
     this.requireLeader()
+    this.unquiesce(false)
     const e: Entry = { term: this.term, index: this.log.lastIndex() + 1, type: 'normal', data }
     const size = entrySize(e)
     const max = this.config.maxUncommittedBytes
@@ -174,6 +205,7 @@ export class RaftCore {
       throw new MembershipChangeError(`membership change at index ${this.members.currentIndex()} is not committed yet`)
     }
     const next = applyChange(this.members.current(), change)
+    this.unquiesce(false)
     if (change.type === 'promote') {
       const lag = this.log.lastIndex() - (this.prs.get(change.id)?.match ?? 0)
       if (lag > this.config.maxPromotionLag) throw new MembershipChangeError(`learner ${change.id} is ${lag} entries behind (at most ${this.config.maxPromotionLag} allowed)`)
@@ -193,6 +225,7 @@ export class RaftCore {
     if (to === this.id) return
     if (!this.members.current().voters.includes(to)) throw new RaftUsageError(`cannot transfer leadership to ${to}: not a voter`)
     if (this.leadTransferee === to) return
+    this.unquiesce(false)
     this.leadTransferee = to
     this.electionElapsed = 0
     const pr = this.prs.get(to)!
@@ -209,6 +242,7 @@ export class RaftCore {
    */
   readIndex (context: Uint8Array): void {
     this.requireLeader(false)
+    this.unquiesce(false)
     if (this.log.term(this.log.committed) !== this.term) {
       // The commit index of a new leader may lag what the previous leader committed.
       this.pendingReads.push(context)
@@ -236,6 +270,9 @@ export class RaftCore {
   step (m: Message): void {
     if (m.to !== this.id) throw new RaftUsageError(`message for ${m.to} stepped into ${this.id}`)
     if (m.from === this.id) return
+    // Anything but the quiescing heartbeat and its answers means there is work (or a member that
+    // does not know we are here, e.g. one that restarted): resume ticking.
+    if (this.quiesced && !(m.type === 'heartbeat' && m.quiesce === true) && m.type !== 'heartbeatResponse') this.unquiesce(true)
     if (m.term > this.term) {
       if (m.type === 'vote' || m.type === 'preVote') {
         const inLease = this.config.checkQuorum && this.lead !== '' && this.electionElapsed < this.config.electionTicks
@@ -376,6 +413,7 @@ export class RaftCore {
     }
     this.state = 'follower'
     this.lead = leader
+    this.quiesced = false
     // Only a message from the current leader resets a follower's timer; a leader stepping down
     // starts a fresh one because its counter measured check-quorum rounds, not silence.
     if (leader !== '' || wasLeader) this.resetElectionTimer()
@@ -394,6 +432,7 @@ export class RaftCore {
 
   private becomeLeader (): void {
     this.state = 'leader'
+    this.quiesced = false
     this.lead = this.id
     this.clearLeaderState()
     this.syncProgress()
@@ -421,6 +460,7 @@ export class RaftCore {
       voteTerm = this.term
     }
     this.lead = ''
+    this.quiesced = false
     this.clearLeaderState()
     this.resetElectionTimer()
     this.votes.set(this.id, true)
@@ -469,12 +509,47 @@ export class RaftCore {
         }
         for (const pr of this.prs.values()) pr.recentActive = false
       }
+      if (this.checksBeforeQuiesce > 0) this.checksBeforeQuiesce--
       if (this.leadTransferee !== '') this.leadTransferee = ''
     }
     if (this.heartbeatElapsed >= this.config.heartbeatTicks) {
       this.heartbeatElapsed = 0
+      if (this.canQuiesce()) {
+        this.bcastHeartbeat(undefined, true)
+        this.quiesced = true
+        return
+      }
       this.bcastHeartbeat(this.readOnly.lastContext())
     }
+  }
+
+  /**
+   * A leader may go quiet when nothing is in flight: its whole log is persisted and committed in
+   * its term, no read or transfer waits for a heartbeat round, and every follower has matched the
+   * last entry and answered within this check-quorum round (a silent one is maybe down: keep
+   * heartbeating so it catches up when it returns).
+   */
+  private canQuiesce (): boolean {
+    if (!this.config.quiesce || this.checksBeforeQuiesce > 0 || this.leadTransferee !== '' || this.readOnly.size > 0 || this.pendingReads.length > 0 || this.pendingAppends.size > 0) return false
+    const last = this.log.lastIndex()
+    if (this.log.committed !== last || this.log.stable !== last || this.log.term(last) !== this.term) return false
+    for (const pr of this.prs.values()) {
+      if (pr.match !== last || pr.state !== 'replicate' || !pr.recentActive || pr.inflights.count > 0) return false
+    }
+    return true
+  }
+
+  private unquiesce (heartbeat: boolean): void {
+    if (!this.quiesced) return
+    this.quiesced = false
+    this.electionElapsed = 0
+    if (this.state !== 'leader') return
+    // Answers from here on tell whether a quorum is still there; what was heard before going
+    // quiet says nothing about now.
+    for (const pr of this.prs.values()) pr.recentActive = false
+    this.checksBeforeQuiesce = 1
+    this.heartbeatElapsed = 0
+    if (heartbeat) this.bcastHeartbeat(undefined)
   }
 
   // ---- message handling ----------------------------------------------------------------------
@@ -505,16 +580,19 @@ export class RaftCore {
       case 'append':
         this.resetElectionTimer()
         this.lead = m.from
+        this.mayQuiesce = true
         this.handleAppend(m)
         break
       case 'heartbeat':
         this.resetElectionTimer()
         this.lead = m.from
+        if (m.quiesce !== true) this.mayQuiesce = true
         this.handleHeartbeat(m)
         break
       case 'snapshot':
         this.resetElectionTimer()
         this.lead = m.from
+        this.mayQuiesce = true
         this.handleSnapshot(m)
         break
       case 'timeoutNow':
@@ -567,6 +645,8 @@ export class RaftCore {
     this.send(m.context === undefined
       ? { type: 'heartbeatResponse', to: m.from, term: this.term }
       : { type: 'heartbeatResponse', to: m.from, term: this.term, context: m.context })
+    // The leader only quiesces once we matched its last entry; quiet down only if we know it is committed.
+    if (m.quiesce === true && this.mayQuiesce && this.log.committed === m.commit) this.quiesced = true
   }
 
   private handleSnapshot (m: SnapshotMessage): void {
@@ -762,12 +842,13 @@ export class RaftCore {
     this.send({ type: 'timeoutNow', to, term: this.term })
   }
 
-  private bcastHeartbeat (context: Uint8Array | undefined): void {
+  private bcastHeartbeat (context: Uint8Array | undefined, quiesce = false): void {
     for (const [id, pr] of this.prs) {
       // Never tell a follower to commit beyond what it has acknowledged matching.
       const commit = Math.min(pr.match, this.log.committed)
       const m: Omit<HeartbeatMessage, 'from'> = { type: 'heartbeat', to: id, term: this.term, commit, commitTerm: this.log.term(commit) ?? 0 }
       if (context !== undefined) m.context = context
+      if (quiesce) m.quiesce = true
       this.send(m)
     }
   }

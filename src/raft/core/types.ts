@@ -55,4 +55,6 @@ export interface RaftStatus {
   snapshotIndex: number
   membership: Membership
   leadTransferee: string
+  /** Quiesced: idle, ticks do nothing until woken (see `RaftConfig.quiesce`). */
+  quiesced: boolean
 }

@@ -57,6 +57,7 @@ export function encodeRaftMessage (m: Message, withAddresses = false): Uint8Arra
       w.commit = m.commit
       w.commitTerm = m.commitTerm
       if (m.context !== undefined) w.context = m.context as Uint8Array<ArrayBuffer>
+      if (m.quiesce === true) w.quiesce = true
       break
     case 'heartbeatResponse':
       if (m.context !== undefined) w.context = m.context as Uint8Array<ArrayBuffer>
@@ -147,7 +148,7 @@ export function decodeRaftMessage (bytes: Uint8Array, from: string, to: string, 
     case 'appendResponse':
       return { ...base, type, index: num('index', w.index), reject: w.reject, hintIndex: num('hintIndex', w.hintIndex), hintTerm: num('hintTerm', w.hintTerm) }
     case 'heartbeat':
-      return { ...base, type, commit: num('commit', w.commit), commitTerm: num('commitTerm', w.commitTerm), ...(w.context !== undefined ? { context: w.context } : {}) }
+      return { ...base, type, commit: num('commit', w.commit), commitTerm: num('commitTerm', w.commitTerm), ...(w.context !== undefined ? { context: w.context } : {}), ...(w.quiesce ? { quiesce: true } : {}) }
     case 'heartbeatResponse':
       return { ...base, type, ...(w.context !== undefined ? { context: w.context } : {}) }
     case 'vote':

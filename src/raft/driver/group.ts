@@ -74,6 +74,8 @@ export interface RaftGroupEvents {
   unknownGroup: [peer: string]
   /** The group halted on a storage or state machine failure (see {@link GroupFailedError}). */
   failed: [GroupFailedError]
+  /** This member went quiet (idle, see `RaftConfig.quiesce`) or woke up. */
+  quiesce: [quiesced: boolean]
 }
 
 /** Counters of one group (monotonic). */
@@ -137,6 +139,7 @@ export class RaftGroup<R = unknown> extends EventEmitter<RaftGroupEvents> {
   private loopScheduled = false
   private loopDone: Promise<void> = Promise.resolve()
   private state: 'running' | 'stopping' | 'stopped' | 'failed' = 'running'
+  private wasQuiesced = false
 
   /** @internal use {@link RaftHost.createGroup} */
   constructor (private readonly host: GroupHost, options: GroupOptions<R>, persisted: PersistedState) {
@@ -292,6 +295,7 @@ export class RaftGroup<R = unknown> extends EventEmitter<RaftGroupEvents> {
     if (this.state !== 'running') return
     this.core.tick()
     if (this.core.hasReady()) this.kick()
+    this.noteQuiescence()
   }
 
   /** @internal a message from `from` (already authenticated by the transport). */
@@ -309,7 +313,28 @@ export class RaftGroup<R = unknown> extends EventEmitter<RaftGroupEvents> {
     this.stats.messagesReceived++
     this.core.step(m)
     this.kick()
+    this.noteQuiescence()
   }
+
+  /** @internal the link to `peer` changed: if it is a member, wake (see `RaftConfig.quiesce`). */
+  peerChanged (peer: string): void {
+    if (this.state !== 'running') return
+    const { voters, learners } = this.core.membership
+    if (!voters.includes(peer) && !learners.includes(peer)) return
+    this.core.wake()
+    if (this.core.hasReady()) this.kick()
+    this.noteQuiescence()
+  }
+
+  private noteQuiescence (): void {
+    const q = this.core.isQuiesced
+    if (q === this.wasQuiesced) return
+    this.wasQuiesced = q
+    this.emit('quiesce', q)
+  }
+
+  /** Whether the group is quiesced (idle: no heartbeats, no election timer). */
+  get quiesced (): boolean { return this.core.isQuiesced }
 
   /** @internal a member has no such group. */
   unknownGroup (peer: string): void {
@@ -320,6 +345,7 @@ export class RaftGroup<R = unknown> extends EventEmitter<RaftGroupEvents> {
 
   /** Schedules the Ready loop (a microtask later, so proposals made in one turn share one Ready). */
   private kick (): void {
+    this.noteQuiescence()
     if (this.loopScheduled || this.loopRunning || this.state === 'failed' || this.state === 'stopped') return
     this.loopScheduled = true
     queueMicrotask(() => {

@@ -8,17 +8,22 @@ import { RaftGroup, type GroupHost, type GroupOptions, type GroupStopOptions } f
 /**
  * Default timing: a 15 ms tick, elections after 10–20 ticks (150–300 ms, the Raft paper's §9.3
  * setting) and heartbeats every 3 ticks (45 ms), so about six heartbeats fit in the shortest
- * election timeout and a few lost ones don't cause an election.
+ * election timeout and a few lost ones don't cause an election. Idle groups quiesce (no
+ * heartbeats at all) when the transport reports link changes (`RaftTransport.onPeerChange`).
  */
 export const DEFAULT_TICK_MS = 15
-export const DEFAULT_GROUP_CONFIG: Readonly<Partial<RaftConfig>> = Object.freeze({ electionTicks: 10, heartbeatTicks: 3 })
+export const DEFAULT_GROUP_CONFIG: Readonly<Partial<RaftConfig>> = Object.freeze({ electionTicks: 10, heartbeatTicks: 3, quiesce: true })
 
 export interface RaftHostOptions {
   /** The transport shared by every group (started by {@link createRaftHost}, stopped by `stop`). */
   transport: RaftTransport
   /** Length of one logical tick, ms (10–50 sensible). Default {@link DEFAULT_TICK_MS}. */
   tickMs?: number
-  /** Core tunables applied to every group (a group's own `config` overrides them). Default {@link DEFAULT_GROUP_CONFIG}. */
+  /**
+   * Core tunables applied to every group (a group's own `config` overrides them). Default
+   * {@link DEFAULT_GROUP_CONFIG}; `quiesce` is forced off when the transport has no `onPeerChange`
+   * (nothing would wake a quiesced group whose leader died).
+   */
   config?: Partial<RaftConfig>
 }
 
@@ -41,14 +46,16 @@ export class RaftHost {
   private ticker: ReturnType<typeof setInterval> | undefined
   private state: 'new' | 'running' | 'stopped' = 'new'
   /** Messages for groups not hosted here; and notices received. */
-  readonly stats = { unknownGroupMessages: 0, unknownGroupNotices: 0, ticks: 0 }
+  readonly stats = { unknownGroupMessages: 0, unknownGroupNotices: 0, ticks: 0, peerChanges: 0 }
   private readonly link: GroupHost
+  private readonly detectsPeers: boolean
 
   constructor (options: RaftHostOptions) {
     this.transport = options.transport
     this.tickMs = options.tickMs ?? DEFAULT_TICK_MS
     if (!Number.isFinite(this.tickMs) || this.tickMs < 1) throw new InvalidOptionError('tickMs', `must be ≥ 1 ms, got ${String(this.tickMs)}`)
     this.config = { ...DEFAULT_GROUP_CONFIG, ...options.config }
+    this.detectsPeers = this.transport.onPeerChange !== undefined
     this.link = {
       localId: this.transport.localId,
       tickMs: this.tickMs,
@@ -66,6 +73,7 @@ export class RaftHost {
       this.stats.unknownGroupNotices++
       this.groups.get(group)?.unknownGroup(from)
     })
+    this.transport.onPeerChange?.(peer => { this.peerChanged(peer) })
   }
 
   /** This node's member id (its PeerId string over libp2p). */
@@ -101,7 +109,9 @@ export class RaftHost {
     try {
       const persisted = await options.storage.load()
       if (persisted.snapshot !== null) await options.stateMachine.restore(persisted.snapshot.data)
-      const group = new RaftGroup<R>(this.link, { ...options, config: { ...this.config, ...options.config } }, persisted)
+      const config = { ...this.config, ...options.config }
+      if (!this.detectsPeers) config.quiesce = false
+      const group = new RaftGroup<R>(this.link, { ...options, config }, persisted)
       // The host may have stopped while storage was loading.
       if ((this.state as string) === 'stopped') throw new ClosedError('raft host')
       this.groups.set(options.groupId, group)
@@ -120,6 +130,16 @@ export class RaftHost {
     if (this.ticker !== undefined) clearInterval(this.ticker)
     this.ticker = undefined
     await this.transport.stop()
+  }
+
+  /**
+   * The link to `peer` was lost or (re)established: wakes the quiesced groups it is a member of
+   * (their leader may be gone, or a member may have restarted). Called by the transport's
+   * failure detector; callers with a better one (e.g. the mesh's) may call it too.
+   */
+  peerChanged (peer: string): void {
+    this.stats.peerChanges++
+    for (const g of this.groups.values()) g.peerChanged(peer)
   }
 
   private tick (): void {

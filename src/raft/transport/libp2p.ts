@@ -8,7 +8,7 @@ import { varintLength } from '../../rpc/varint.js'
 import { checkGroupId, groupIdBytes } from './group-id.js'
 import { NoticeLimiter } from './notice-limiter.js'
 import { RaftFrame, type GroupMessage } from './raft-frame.js'
-import { createRaftTransportStats, type RaftMessageHandler, type RaftTransport, type RaftTransportStats, type UnknownGroupHandler } from './types.js'
+import { createRaftTransportStats, type PeerChangeHandler, type RaftMessageHandler, type RaftTransport, type RaftTransportStats, type UnknownGroupHandler } from './types.js'
 
 /** The libp2p protocol id of the Raft transport. */
 export const RAFT_PROTOCOL = '/meshchan/raft/1.0.0'
@@ -52,6 +52,7 @@ export class Libp2pRaftTransport implements RaftTransport {
   private flushTimer: ReturnType<typeof setImmediate> | undefined
   private handler: RaftMessageHandler | undefined
   private unknownHandler: UnknownGroupHandler | undefined
+  private peerHandler: PeerChangeHandler | undefined
   private state: 'new' | 'started' | 'stopped' = 'new'
   private readonly log = createLogger('meshchan:raft:transport')
 
@@ -70,7 +71,13 @@ export class Libp2pRaftTransport implements RaftTransport {
       // Raft retransmits: a full queue drops the newest frame rather than blocking the driver.
       overflow: 'drop',
       logName: 'meshchan:raft:transport:streams',
-      onFrame: this.onFrame
+      onFrame: this.onFrame,
+      onEvent: evt => {
+        options.onEvent?.(evt)
+        // A stream ends when its connection dies (a crash, or the mesh's ping timeout closing it)
+        // and opens when a peer (re)appears: what quiesced groups need to hear about.
+        if (evt.type === 'stream:open' || evt.type === 'stream:end') this.peerHandler?.(evt.peer)
+      }
     })
   }
 
@@ -90,6 +97,10 @@ export class Libp2pRaftTransport implements RaftTransport {
 
   onUnknownGroup (handler: UnknownGroupHandler): void {
     this.unknownHandler = handler
+  }
+
+  onPeerChange (handler: PeerChangeHandler): void {
+    this.peerHandler = handler
   }
 
   async start (): Promise<void> {

@@ -1,7 +1,7 @@
 import { InvalidOptionError, MessageTooLargeError } from '../../errors.js'
 import { checkGroupId } from './group-id.js'
 import { NoticeLimiter } from './notice-limiter.js'
-import { createRaftTransportStats, type RaftMessageHandler, type RaftTransport, type RaftTransportStats, type UnknownGroupHandler } from './types.js'
+import { createRaftTransportStats, type PeerChangeHandler, type RaftMessageHandler, type RaftTransport, type RaftTransportStats, type UnknownGroupHandler } from './types.js'
 
 /** What happens to one message: delivered (after the base latency), dropped, or delayed by `delay` ms. */
 export type LinkVerdict = 'deliver' | 'drop' | { delay: number }
@@ -59,12 +59,26 @@ export class MemoryRaftNetwork {
   partition (...groups: string[][]): void {
     const sides = new Map<string, number>()
     groups.forEach((g, i) => { for (const id of g) sides.set(id, i + 1) })
-    this.sides = sides
+    this.changeSides(sides)
   }
 
   /** Removes the partition. */
   heal (): void {
-    this.sides = undefined
+    this.changeSides(undefined)
+  }
+
+  /** The failure detector of this network: running nodes hear about every link that changed. */
+  private changeSides (sides: Map<string, number> | undefined): void {
+    const before = [...this.nodes.keys()].flatMap(a => [...this.nodes.keys()].map(b => [a, b, this.cut(a, b)] as const))
+    this.sides = sides
+    for (const [a, b, wasCut] of before) {
+      if (a !== b && wasCut !== this.cut(a, b)) this.nodes.get(a)!.linkChanged(b)
+    }
+  }
+
+  /** @internal node `id` started or stopped: tell the others it can reach. */
+  nodeChanged (id: string): void {
+    for (const [other, t] of this.nodes) if (other !== id && !this.cut(id, other)) t.linkChanged(id)
   }
 
   /** True if `a` and `b` are on different sides of the partition. */
@@ -129,6 +143,7 @@ export class MemoryRaftTransport implements RaftTransport {
   readonly stats: RaftTransportStats = createRaftTransportStats()
   private handler: RaftMessageHandler | undefined
   private unknownHandler: UnknownGroupHandler | undefined
+  private peerHandler: PeerChangeHandler | undefined
   private running = false
   private readonly limiter: NoticeLimiter
 
@@ -150,13 +165,25 @@ export class MemoryRaftTransport implements RaftTransport {
     this.unknownHandler = handler
   }
 
+  onPeerChange (handler: PeerChangeHandler): void {
+    this.peerHandler = handler
+  }
+
   /** Starts (or, after stop, restarts: a crashed node coming back) receiving. */
   async start (): Promise<void> {
     this.running = true
+    this.network.nodeChanged(this.localId)
   }
 
   async stop (): Promise<void> {
+    if (!this.running) return
     this.running = false
+    this.network.nodeChanged(this.localId)
+  }
+
+  /** @internal the link to `peer` went down or came up. */
+  linkChanged (peer: string): void {
+    if (this.running) this.peerHandler?.(peer)
   }
 
   send (to: string, group: string, message: Uint8Array): void {

@@ -22,6 +22,13 @@ export interface RaftTransport {
   onMessage: (handler: RaftMessageHandler) => void
   /** Sets the listener for "unknown group" notices: `from` hosts no group `group`. */
   onUnknownGroup: (handler: UnknownGroupHandler) => void
+  /**
+   * Sets the listener for link changes: the link to `peer` was lost or (re)established (a crash, a
+   * partition judged by the failure detector, a restart). Quiesced Raft groups rely on it to
+   * notice that their leader is gone (see `RaftConfig.quiesce`); a transport without it keeps
+   * groups heartbeating. Message loss alone is not a link change.
+   */
+  onPeerChange?: (handler: PeerChangeHandler) => void
   /** Starts accepting messages. */
   start: () => Promise<void>
   /** Flushes what is queued (best effort, bounded in time), closes streams, cancels timers. Idempotent. */
@@ -30,6 +37,9 @@ export interface RaftTransport {
 
 /** Receives one message; returns false if the group is unknown here (anything else means handled). */
 export type RaftMessageHandler = (from: string, group: string, message: Uint8Array) => boolean | void
+
+/** The link to `peer` was lost or (re)established. */
+export type PeerChangeHandler = (peer: string) => void
 
 /** `from` told us it hosts no group `group`. */
 export type UnknownGroupHandler = (from: string, group: string) => void

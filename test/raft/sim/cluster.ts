@@ -21,6 +21,12 @@ export interface ClusterOptions {
   crashInReady?: number
   /** Shown in failure messages, e.g. how to replay. */
   label?: string
+  /**
+   * The failure detector a real driver has (the mesh's connection events): this many ticks after
+   * a crash, restart or connectivity change, every live member is told and `wake()`s. Default 2.
+   * Message loss alone is not detected, as in life.
+   */
+  detectorTicks?: number
 }
 
 export class SimNode {
@@ -70,6 +76,11 @@ export class Cluster {
   private readonly group = new Map<string, number>()
   private readonly label: string
   private valueSeq = 0
+  private readonly detectorTicks: number
+  /** Steps at which the failure detector reports a change (ascending). */
+  private readonly detections: number[] = []
+  /** Ticks × members spent quiesced (to tell a sweep exercised quiescence). */
+  quiescedTicks = 0
 
   constructor (opts: ClusterOptions) {
     this.label = opts.label ?? `seed ${opts.seed}`
@@ -81,6 +92,7 @@ export class Cluster {
     this.stepsPerTick = opts.stepsPerTick ?? 4
     this.snapshotEvery = opts.snapshotEvery ?? 0
     this.crashInReady = opts.crashInReady ?? 0
+    this.detectorTicks = opts.detectorTicks ?? 2
     const membership = { voters: [...this.founders], learners: [] }
     for (const id of this.founders) this.createNode(id, membership)
   }
@@ -126,8 +138,14 @@ export class Cluster {
 
   // ---- faults --------------------------------------------------------------------------------
 
+  /** Something a failure detector notices happened: schedule its report. */
+  private changed (): void {
+    this.detections.push(this.now + this.detectorTicks * this.stepsPerTick)
+  }
+
   crash (id: string): void {
     const n = this.node(id)
+    if (n.alive) this.changed()
     n.core = null
     n.sm = new SimStateMachine()
     n.pending.clear()
@@ -137,20 +155,29 @@ export class Cluster {
   restart (id: string): void {
     const n = this.node(id)
     if (n.alive) this.crash(id)
+    this.changed()
     this.start(n)
   }
 
-  disconnect (id: string): void { this.isolated.add(id) }
-  connect (id: string): void { this.isolated.delete(id) }
+  disconnect (id: string): void {
+    if (!this.isolated.has(id)) this.changed()
+    this.isolated.add(id)
+  }
+
+  connect (id: string): void {
+    if (this.isolated.delete(id)) this.changed()
+  }
   isConnected (id: string): boolean { return !this.isolated.has(id) }
 
   /** Splits members into groups that only talk among themselves (others keep group 0). */
   partition (groups: string[][]): void {
+    if (this.group.size > 0 || groups.some(g => g.length > 0)) this.changed()
     this.group.clear()
     groups.forEach((g, k) => { for (const id of g) this.group.set(id, k + 1) })
   }
 
   heal (): void {
+    if (this.group.size > 0 || this.isolated.size > 0) this.changed()
     this.group.clear()
     this.isolated.clear()
   }
@@ -168,10 +195,19 @@ export class Cluster {
   /** One network step; every `stepsPerTick` steps all live members tick. */
   step (): void {
     this.now++
+    while (this.detections.length > 0 && this.detections[0]! <= this.now) {
+      this.detections.shift()
+      for (const n of this.nodes.values()) {
+        if (n.core === null) continue
+        n.core.wake()
+        this.afterInput(n)
+      }
+    }
     if (this.now % this.stepsPerTick === 0) {
       for (const n of this.nodes.values()) {
         if (n.core === null) continue
         n.core.tick()
+        if (n.core.isQuiesced) this.quiescedTicks++
         this.afterInput(n)
       }
     }
@@ -505,7 +541,7 @@ export class Cluster {
       const n = this.node(id)
       if (n.core === null) return `${id}: down`
       const c = n.core
-      return `${id}: ${c.role} t${c.currentTerm} lead=${c.leader} last=${c.lastIndex} commit=${c.commitIndex} applied=${n.sm.index} snap=${c.snapshotIndex}${this.isConnected(id) ? '' : ' (disconnected)'}`
+      return `${id}: ${c.role} t${c.currentTerm} lead=${c.leader} last=${c.lastIndex} commit=${c.commitIndex} applied=${n.sm.index} snap=${c.snapshotIndex}${c.isQuiesced ? ' quiesced' : ''}${this.isConnected(id) ? '' : ' (disconnected)'}`
     }).join('; ')
   }
 }

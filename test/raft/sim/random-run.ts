@@ -12,6 +12,8 @@ export interface RandomRunStats {
   membershipChanges: number
   snapshotsInstalled: number
   reads: number
+  /** Ticks × members spent quiesced. */
+  quiescedTicks: number
 }
 
 /** How to replay one seed, printed with every failure. */
@@ -43,7 +45,8 @@ export function randomRun (seed: number, ticks = DEFAULT_TICKS): RandomRunStats 
     maxInflightBytes: rng.pick([0, 200, 4096]),
     snapshotChunkSize: rng.pick([16, 100, 4096]),
     maxPromotionLag: rng.pick([0, 5, 1000]),
-    maxUncommittedBytes: rng.pick([0, 2000, 1 << 20])
+    maxUncommittedBytes: rng.pick([0, 2000, 1 << 20]),
+    quiesce: rng.chance(0.5)
   }
   const lossy = rng.chance(0.6)
   const c = new Cluster({
@@ -55,14 +58,16 @@ export function randomRun (seed: number, ticks = DEFAULT_TICKS): RandomRunStats 
       ? { drop: rng.pick([0.02, 0.1, 0.2]), duplicate: rng.pick([0, 0.05, 0.1]), minDelay: 1, maxDelay: rng.pick([3, 12, 30]), longDelayRate: rng.pick([0, 0.01]), longDelay: 200 }
       : { minDelay: 1, maxDelay: rng.pick([1, 3]) },
     snapshotEvery: rng.pick([0, 7, 30]),
-    crashInReady: rng.chance(0.3) ? 0.002 : 0
+    crashInReady: rng.chance(0.3) ? 0.002 : 0,
+    // A slow detector (partitions are noticed by ping timeouts) is the interesting case.
+    detectorTicks: rng.pick([1, 5, 40])
   })
   const spares = ['s1', 's2', 's3']
   // A removed member that does not know it keeps campaigning; only pre-vote plus check-quorum's
   // leader lease stop it from disrupting the new configuration forever (thesis §4.2.3), so
   // membership changes are only exercised with both on (the default).
   const membershipOn = rng.chance(0.35) && config.preVote === true && config.checkQuorum === true
-  const stats: RandomRunStats = { seed, ticks: 0, committed: 0, acked: 0, elections: 0, crashes: 0, membershipChanges: 0, snapshotsInstalled: 0, reads: 0 }
+  const stats: RandomRunStats = { seed, ticks: 0, committed: 0, acked: 0, elections: 0, crashes: 0, membershipChanges: 0, snapshotsInstalled: 0, reads: 0, quiescedTicks: 0 }
   const proposeRate = rng.pick([0.1, 0.5, 1])
   let readSeq = 0
 
@@ -119,6 +124,7 @@ export function randomRun (seed: number, ticks = DEFAULT_TICKS): RandomRunStats 
   stats.committed = c.inv.commitCount
   stats.acked = c.acked.size
   stats.elections = c.inv.leaders.size
+  stats.quiescedTicks = c.quiescedTicks
   for (const v of c.installs.values()) stats.snapshotsInstalled += v
   return stats
 }
