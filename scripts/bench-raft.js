@@ -2,7 +2,7 @@
 // Raft benchmark (issue 3): 3 member processes on loopback libp2p, driven over IPC.
 //   throughput — pipelined 256-byte proposals to one group, fsync on and off, p50/p99 latency
 //   failover   — kill -9 the leader process, time until a new leader commits; p50/p99 over trials
-//   idle       — CPU and wire bytes of 100 idle groups on 3 peers
+//   idle       — CPU and wire bytes of 100 idle groups on 3 peers (quiesced; BENCH_RAFT_QUIESCE=0: heartbeating)
 // Prints one JSON line per measurement. Usage:
 //   npm run bench:raft [-- --part throughput|failover|idle] [--trials 30] [--groups 100]
 //                      [--throughput-ms 5000] [--idle-ms 10000] [--window 256] [--size 256]
@@ -108,6 +108,7 @@ async function failover () {
   const trials = Number(values.trials)
   const root = await mkdtemp(join(tmpdir(), 'meshchan-bench-raft-'))
   const times = []
+  const byMode = { quiesced: [], busy: [] }
   const failures = []
   try {
     const members = await startCluster(root, { groups: 1, durability: 'fsync', prefix: 'fo-' })
@@ -115,6 +116,17 @@ async function failover () {
     for (let t = 0; t < trials; t++) {
       const leader = await leaderOf(members, 'fo-0')
       const survivors = members.filter((_, i) => i !== leader)
+      // Odd trials kill a leader of a quiesced group (only its closed connections wake the others),
+      // even ones a leader that just replicated an entry (followers awake, heartbeats flowing).
+      const mode = t % 2 === 1 ? 'quiesced' : 'busy'
+      if (mode === 'quiesced') {
+        const deadline = now() + 5000
+        while (!(await members[leader].call('status')).groups[0].quiesced && now() < deadline) await new Promise(resolve => setTimeout(resolve, 20))
+      } else {
+        await members[leader].call('commitWhenLeader', { group: 'fo-0' })
+      }
+      const quiet = (await members[leader].call('status')).groups[0].quiesced
+      if (quiet !== (mode === 'quiesced')) { failures.push(`trial ${t}: group ${quiet ? 'quiesced' : 'awake'} before the ${mode} kill`); continue }
       // Armed before the kill: whichever survivor becomes leader proposes at once.
       const waits = survivors.map(async m => await m.call('commitWhenLeader', { group: 'fo-0' }, 20_000))
       const firstCommit = Promise.any(waits.map(async w => { const r = await w; if (r.committedAt === undefined) throw new Error(JSON.stringify(r)); return r }))
@@ -123,6 +135,7 @@ async function failover () {
       try {
         const r = await firstCommit
         times.push(r.committedAt - t0)
+        byMode[mode].push(r.committedAt - t0)
       } catch (err) {
         failures.push(String(err))
       }
@@ -146,6 +159,10 @@ async function failover () {
     heartbeatMs: 45,
     trials,
     failures: failures.length,
+    quiescedP50Ms: percentile(byMode.quiesced, 50),
+    quiescedP99Ms: percentile(byMode.quiesced, 99),
+    busyP50Ms: percentile(byMode.busy, 50),
+    busyP99Ms: percentile(byMode.busy, 99),
     p50Ms: percentile(times, 50),
     p99Ms: percentile(times, 99),
     minMs: percentile(times, 0),
@@ -177,7 +194,9 @@ async function idle () {
       bytesOutPerSecTotal: total('bytesOutPerSec'),
       framesOutPerSecTotal: total('framesOutPerSec'),
       bytesPerSecPerGroup: Math.round(total('bytesOutPerSec') / groups),
-      leadersPerProcess: per.map(p => p.leaders)
+      leadersPerProcess: per.map(p => p.leaders),
+      quiesce: process.env.BENCH_RAFT_QUIESCE !== '0',
+      quiescedGroupsPerProcess: per.map(p => p.quiesced)
     })
     await Promise.all(members.map(async m => await m.stop()))
   } finally {

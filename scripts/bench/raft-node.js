@@ -11,7 +11,8 @@ const [identity, dataDir] = process.argv.slice(2)
 const mesh = await createMesh({ listen: ['/ip4/127.0.0.1/tcp/0'], identity })
 // The mesh runs its own Raft host (queues) on the default protocol; the bench's host gets its own.
 const transport = libp2pRaftTransport(mesh.libp2p, { protocol: '/meshchan/raft-bench/1.0.0' })
-const host = await createRaftHost({ transport })
+// BENCH_RAFT_QUIESCE=0 measures idle groups that keep heartbeating (the cost before quiescence).
+const host = await createRaftHost({ transport, config: process.env.BENCH_RAFT_QUIESCE === '0' ? { quiesce: false } : {} })
 const groups = new Map()
 const now = () => performance.timeOrigin + performance.now()
 const reply = (msg) => process.send(msg)
@@ -42,7 +43,7 @@ const handlers = {
     return {}
   },
   async status () {
-    return { groups: [...groups.values()].map(g => ({ id: g.groupId, role: g.role, leader: g.leader, term: g.term, applied: g.applied })) }
+    return { groups: [...groups.values()].map(g => ({ id: g.groupId, role: g.role, leader: g.leader, term: g.term, applied: g.applied, quiesced: g.quiesced })) }
   },
   /** Resolves once every group knows a leader and (optionally) has applied `applied`. */
   async waitSettled ({ applied = 0 }) {
@@ -113,6 +114,7 @@ const handlers = {
       bytesInPerSec: Math.round((fs.bytesIn - b0.in) / s),
       framesOutPerSec: Math.round((fs.framesOut - b0.fout) / s),
       leaders: [...groups.values()].filter(g => g.isLeader).length,
+      quiesced: [...groups.values()].filter(g => g.quiesced).length,
       messagesSentTotal: [...groups.values()].reduce((a, g) => a + g.stats.messagesSent, 0)
     }
   },
