@@ -325,7 +325,10 @@ export class ControlPlane extends EventEmitter<PlacementEvents> implements Place
           last = new NotLeaderError('', g.term)
           void this.discoverLeader().catch(() => {})
         }
-        if (reply !== undefined) return { queues: [...reply.queues], inGroup: reply.inGroup, blocked: reply.blocked }
+        if (reply !== undefined) {
+          this.log('leave%s: %s reports queues [%s], in the control group: %s%s', final ? ' (final)' : '', leader, reply.queues.join(','), reply.inGroup, reply.blocked === '' ? '' : `, blocked: ${reply.blocked}`)
+          return { queues: [...reply.queues], inGroup: reply.inGroup, blocked: reply.blocked }
+        }
       } catch (err) {
         last = err
         if (err instanceof ClosedError) throw err
