@@ -34,6 +34,21 @@ export async function until (groups: Array<RaftGroup<any>>, condition: () => boo
   }
 }
 
+/** Resolves once every group in `groups` is quiesced (on their `quiesce` events); rejects after `timeoutMs`. */
+export async function allQuiesced (groups: Array<RaftGroup<any>>, timeoutMs = 10_000): Promise<void> {
+  if (groups.every(g => g.quiesced)) return
+  const { promise, resolve, reject } = Promise.withResolvers<void>()
+  const check = (): void => { if (groups.every(g => g.quiesced)) resolve() }
+  const timer = setTimeout(() => { reject(new Error(`not quiesced after ${timeoutMs} ms: ${groups.filter(g => !g.quiesced).map(g => `${g.groupId}@${g.id}`).join(', ')}`)) }, timeoutMs)
+  for (const g of groups) g.on('quiesce', check)
+  try {
+    await promise
+  } finally {
+    clearTimeout(timer)
+    for (const g of groups) g.off('quiesce', check)
+  }
+}
+
 /** Waits for a leader among `groups` that all of them agree on, in the same term, and returns it. */
 export async function stableLeader<R> (groups: Array<RaftGroup<R>>, what = 'a leader', timeoutMs = 10_000): Promise<RaftGroup<R>> {
   let leader: RaftGroup<R> | undefined

@@ -8,7 +8,7 @@ import { libp2pRaftTransport } from '../../src/raft/transport/libp2p.js'
 import { openFileStorage } from '../../src/storage/index.js'
 import { createRaftHost, ProposalLostError, ProposalOutcomeUnknownError, type RaftGroup, type RaftHost } from '../../src/raft/driver/index.js'
 import { NotLeaderError } from '../../src/raft/core/errors.js'
-import { enc, proposeAnywhere, RecordingMachine, stableLeader, until } from './driver-helpers.js'
+import { allQuiesced, enc, proposeAnywhere, RecordingMachine, stableLeader, until } from './driver-helpers.js'
 
 const GROUP = 'queue/orders'
 
@@ -62,7 +62,9 @@ describe('raft driver over real libp2p', () => {
     assert.equal(leader.stats.malformed, 0)
   })
 
-  it('survives stopping the leader: a new leader commits, earlier entries are all there', async () => {
+  it('survives stopping the leader of a quiesced group: a new leader commits, earlier entries are all there', async () => {
+    // Idle, the group goes quiet: only the closed connections of the stopped peer can wake the others.
+    await allQuiesced(groups())
     const old = await stableLeader(groups())
     const oldIndex = indexOf(old)
     await stopPeer(oldIndex)
@@ -88,6 +90,7 @@ describe('raft driver over real libp2p', () => {
   })
 
   it('under a partition the majority elects and commits, the old leader cannot; after heal all converge', async () => {
+    await allQuiesced(groups())
     const old = await stableLeader(groups())
     const others = groups().filter(g => g !== old)
     await cluster.partition([indexOf(old)], others.map(indexOf))

@@ -5,17 +5,7 @@ import assert from 'node:assert/strict'
 import { createRaftHost, type RaftGroup, type RaftHost } from '../../src/raft/driver/index.js'
 import { MemoryRaftNetwork } from '../../src/raft/transport/memory.js'
 import { MemoryStorage } from '../../src/storage/index.js'
-import { enc, proposeAnywhere, RecordingMachine, stableLeader } from './driver-helpers.js'
-
-/** Resolves once every group in `groups` is quiesced (event-driven), or rejects after `ms`. */
-async function allQuiesced (groups: Array<RaftGroup<any>>, ms = 10_000): Promise<void> {
-  if (groups.every(g => g.quiesced)) return
-  const { promise, resolve, reject } = Promise.withResolvers<void>()
-  const check = (): void => { if (groups.every(g => g.quiesced)) resolve() }
-  const timer = setTimeout(() => { reject(new Error(`not quiesced after ${ms} ms: ${groups.filter(g => !g.quiesced).map(g => `${g.groupId}@${g.id}`).join(', ')}`)) }, ms)
-  for (const g of groups) g.on('quiesce', check)
-  try { await promise } finally { clearTimeout(timer); for (const g of groups) g.off('quiesce', check) }
-}
+import { allQuiesced, enc, proposeAnywhere, RecordingMachine, stableLeader } from './driver-helpers.js'
 
 /** Resolves after `host` ticked `n` more times: a span of logical time in which nothing may happen. */
 async function ticks (host: RaftHost, n: number): Promise<void> {
