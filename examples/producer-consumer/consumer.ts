@@ -7,6 +7,10 @@
  * Each job goes to one consumer at a time. A job whose consumer dies before acking it is given to
  * another consumer once its lease (5 s) runs out, so nothing is lost; "done" lines are printed only
  * after the ack committed, so each job is reported done exactly once across all consumers.
+ *
+ * With --leave, Ctrl-C retires the consumer for good: it leaves the cluster (`mesh.leave()`), which
+ * hands the queue replica it may hold to another peer at once, instead of the cluster waiting 30 s
+ * for it to come back.
  */
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
@@ -18,7 +22,8 @@ const { values: args } = parseArgs({
     name: { type: 'string', default: `c-${process.pid}` },
     bootstrap: { type: 'string', multiple: true, default: [] },
     work: { type: 'string', default: '500' }, // ms per job
-    data: { type: 'string', default: '.meshchan-example' }
+    data: { type: 'string', default: '.meshchan-example' },
+    leave: { type: 'boolean', default: false } // on Ctrl-C, leave the cluster for good
   }
 })
 const name = args.name
@@ -50,4 +55,12 @@ for await (const job of queue.consume({ prefetch: 1, signal: stop.signal })) {
     console.log(`${name}: job-${job.value.n} not acked: ${(err as Error).message}`)
   }
 }
-await mesh.stop()
+if (args.leave) {
+  // Won't come back: hand over what this peer holds, leave the control group, then stop.
+  const report = await mesh.leave({ timeout: 20_000 })
+  console.log(report.complete
+    ? `${name} left the cluster (handed over: ${report.handedOver.join(', ') || 'nothing'})`
+    : `${name} stopped, leave incomplete: ${report.reason}`)
+} else {
+  await mesh.stop() // a restart is expected: the cluster keeps this peer's place for 30 s
+}

@@ -50,6 +50,33 @@ describe('queue examples', () => {
     assert.deepEqual(new Set(jobs), new Set(Array.from({ length: 20 }, (_, i) => `job-${i + 1}`)))
   })
 
+  it('producer-consumer: a short-lived client enqueues jobs and is never a replica; a consumer run with --leave hands its replica over on SIGTERM', async () => {
+    const data = await mkdtemp(join(tmpdir(), 'meshchan-pc-leave-'))
+    dirs.push(data)
+    const producer = start('producer-consumer/producer.js', ['--jobs', '3', '--rate', '50', '--port', '0', '--data', data])
+    const [, address] = await producer.line('stdout', /--bootstrap (\S+)$/)
+    const consumer = (name: string, extra: string[] = []): CliProcess => start('producer-consumer/consumer.js', ['--name', name, '--work', '50', '--bootstrap', address!, '--data', data, ...extra])
+    const c1 = consumer('c1', ['--leave'])
+    const c2 = consumer('c2')
+    await producer.line('stdout', /^queue jobs: .*, 3 replicas$/, 30_000)
+
+    const enqueue = start('producer-consumer/enqueue.js', ['--from', '1001', '--count', '3', '--bootstrap', address!])
+    assert.equal(await enqueue.exited, 0, enqueue.stderr.join('\n'))
+    assert.deepEqual(enqueue.stdout.map(l => l.replace(/ \(seq \d+\)$/, '')), ['put job-1001', 'put job-1002', 'put job-1003'])
+    const done = (): string[] => [c1, c2].flatMap(c => c.stdout.map(l => / (job-\d+) done/.exec(l)?.[1]).filter(j => j !== undefined))
+    await until('all 6 jobs done', () => new Set(done()).size >= 6)
+    assert.deepEqual(new Set(done()), new Set(['job-1', 'job-2', 'job-3', 'job-1001', 'job-1002', 'job-1003']))
+    // The client never became a replica: the queue still has exactly the producer and two consumers.
+    assert.ok(!producer.stdout.some(l => /^queue jobs: .*, 4 replicas$/.test(l)))
+
+    const seen = producer.stdout.length
+    c1.process.kill('SIGTERM')
+    assert.equal(await c1.exited, 0, c1.stderr.join('\n'))
+    assert.equal(c1.stdout.at(-1), 'c1 left the cluster (handed over: jobs)')
+    // At once (not after the 30 s replaceAfter): the queue is down to the two peers that remain.
+    await until('the producer to report 2 replicas', () => producer.stdout.slice(seen).some(l => /^queue jobs: .*, 2 replicas$/.test(l)), 10_000)
+  })
+
   it('crawler: 30 pages fetched from a local site, 2 processors, one killed: every page stored exactly once', async () => {
     const data = await mkdtemp(join(tmpdir(), 'meshchan-crawl-'))
     dirs.push(data)

@@ -790,7 +790,10 @@ export class ControlPlane extends EventEmitter<PlacementEvents> implements Place
     // longer than replaceAfterMs.
     const ms = g.status().membership
     const gone = [...ms.voters, ...ms.learners].filter(id => !this.sm.members.has(id))
-    for (const id of [...this.leftSince.keys()]) if (!gone.includes(id)) { this.leftSince.delete(id); this.finalLeave.delete(id) }
+    for (const id of [...this.leftSince.keys()]) if (!gone.includes(id)) this.leftSince.delete(id)
+    // A final request only counts while the peer is out of the members and still in the group (a
+    // peer that joins again and leaves again must hand its queues over again first).
+    for (const id of [...this.finalLeave]) if (!gone.includes(id)) this.finalLeave.delete(id)
     for (const id of gone) if (!this.leftSince.has(id)) this.leftSince.set(id, now)
     const removable = new Set(gone.filter(id => id !== this.self &&
       (!connected.has(id) || this.finalLeave.has(id) || now - this.leftSince.get(id)! >= this.o.replaceAfterMs)))
