@@ -12,7 +12,8 @@
  */
 export { createMesh, Mesh, MESH_PROTOCOL, DialError } from './node/mesh.js'
 export type { MeshEvents } from './node/mesh.js'
-export type { MeshOptions, QueuesOptions } from './node/options.js'
+export type { MeshOptions, QueuesOptions, ClusterRoleOptions } from './node/options.js'
+export type { LeaveReport } from './queue/control/leave.js'
 export { Queue, MAX_MESSAGE_BYTES, DEFAULT_QUEUE_TIMEOUT } from './queue/queue.js'
 export type { QueueOptions, PutOptions, PutResult, TakeOptions, QueueStats, DeadLetter } from './queue/queue.js'
 export { Delivery } from './queue/delivery.js'

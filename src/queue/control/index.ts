@@ -17,6 +17,15 @@
  * promotes them while voters are below target, removes voters and learners gone longer than
  * `replaceAfterMs`, replaces such peers in placements, grows under-replicated queues and spreads
  * preferred owners ({@link planRepairs}).
+ *
+ * Leaving ({@link runLeave}, `Mesh.leave`): a member that won't come back asks the leader to
+ * record its leave (it stops being a member, so it is replaced in placements at once, or dropped
+ * where nobody can take its place), waits until its queue replicas are handed over, then asks to be
+ * removed from the control group.
+ *
+ * Clients ({@link ClientDirectory}, `cluster.role: 'client'`) never run the control group: they
+ * ask members for placements over the same protocol and answer status requests as clients, so
+ * formation never counts them.
  * @packageDocumentation
  */
 export { ControlPlane, createControlPlane, CONTROL_GROUP_ID, voterTarget, foundersOf } from './plane.js'
