@@ -181,6 +181,43 @@ describe('leave: a second member joins a cluster of one, gets placed, then leave
   })
 })
 
+describe('leave: the founder of a 2-member cluster leaves', () => {
+  let cluster: TestCluster
+  let b: Mesh | undefined
+  before(async () => {
+    cluster = await createTestCluster({ size: 1 })
+    await cluster.mesh(0).controlPlane!.ready({ timeout: 10_000 })
+  })
+  after(async () => {
+    await b?.stop()
+    await cluster.stopAll()
+  })
+
+  it('the joiner, a learner until then, becomes the control group and gets every queue with its messages', async () => {
+    const a = cluster.mesh(0)
+    await a.queue('mine', { replicas: 1 }).putAll(['m1', 'm2'], { timeout: 10_000 })
+    b = await createMesh({ listen: LOOPBACK, bootstrap: [a.addresses[0]!] })
+    await b.controlPlane!.ready({ timeout: 15_000 })
+    await until([a, b], () => a.controlPlane!.status().learners.includes(b!.peerId), 'the joiner to be a learner of the control group')
+    assert.deepEqual(a.controlPlane!.status().voters, [a.peerId], 'one voter: the founder')
+    assert.deepEqual(a.controlPlane!.get('mine')!.replicas, [a.peerId])
+
+    const founder = a.peerId
+    const report = await a.leave({ timeout: 25_000 })
+    assert.equal(report.complete, true, report.reason)
+    assert.deepEqual(report.handedOver, ['mine'])
+    await cluster.stop(0)
+
+    const s = b.controlPlane!.status()
+    assert.deepEqual(s.voters, [b.peerId])
+    assert.equal(s.isLeader, true)
+    assert.deepEqual(appearances(b, founder), [])
+    assert.deepEqual(b.controlPlane!.get('mine')!.replicas, [b.peerId])
+    await b.queue('mine').put('m3', { timeout: 10_000 })
+    assert.deepEqual(await drain(b, 'mine', 3), ['m1', 'm2', 'm3'])
+  })
+})
+
 describe('leave: bounded when it cannot complete', () => {
   let cluster: TestCluster
   const others: Mesh[] = []
