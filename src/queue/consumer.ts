@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto'
 import { logger as createLogger } from '@libp2p/logger'
-import { ClosedError } from '../errors.js'
+import { ClosedError, TimeoutError } from '../errors.js'
 import type { Codec } from '../channel/codec.js'
 import { Delivery, type DeliveryHost } from './delivery.js'
 import type { FenceMsg, FenceReply, Push } from './protocol/queue-protocol.js'
@@ -9,6 +9,8 @@ import type { QueueService } from './service.js'
 
 /** How often a consumer checks that its session is still open at the owner. */
 const KEEPALIVE_MS = 1000
+/** Most acks in one request (the owner accepts up to MAX_PUT_ITEMS). */
+const ACKS_PER_REQUEST = 1024
 
 let nextSession = randomInt(1, 2 ** 40)
 
@@ -16,7 +18,8 @@ let nextSession = randomInt(1, 2 ** 40)
 export interface ConsumeOptions {
   /**
    * Credit: the most deliveries this consumer holds at once (received and not yet acked, nacked
-   * or expired). The owner never pushes more. Default 16, at most 65 535.
+   * or expired; a delivery whose ack is on its way is no longer held). The owner never pushes
+   * more. Default 16, at most 65 535.
    */
   prefetch?: number
   /** Ends the iteration (buffered, unhanded deliveries are released for redelivery). */
@@ -26,11 +29,24 @@ export interface ConsumeOptions {
 /** Callback for deliveries that arrive (for recorders and tests). @internal */
 export type DeliveryObserver = (d: Delivery<unknown>) => void
 
+/** An ack waiting for this turn's ack request. */
+interface PendingAck {
+  fence: FenceMsg
+  deadline: number
+  resolve: (r: FenceReply) => void
+  reject: (err: Error) => void
+}
+
 /**
  * A consumer session, iterated with `for await`. Opens a session at the queue's owner with credit
  * `prefetch`, receives pushed deliveries, and gives credit back as deliveries are settled. When
  * the owner changes (failover, partition, planned stop) it reopens the session at the new owner;
  * deliveries already held stay valid (their fences name the lease, not the owner).
+ *
+ * Credit: the acks made in one event-loop turn leave in one request naming this session, and the
+ * owner returns their credit when that request arrives (the consumer no longer holds them), so the
+ * next lease overlaps the acks' commit; `ack()` still resolves only once its ack committed. Credit
+ * of nacked, expired or re-pushed deliveries the consumer grants back itself (`credit` requests).
  */
 export class Consumer<T> implements AsyncIterableIterator<Delivery<T>> {
   readonly session = nextSession++
@@ -38,8 +54,15 @@ export class Consumer<T> implements AsyncIterableIterator<Delivery<T>> {
   private readonly waiters: Array<{ resolve: (r: IteratorResult<Delivery<T>>) => void, reject: (e: Error) => void }> = []
   /** Deliveries received and not settled (buffered or handed out). */
   private held = 0
-  /** Fences (`id/seq/term/attempt`) of the deliveries held: a new owner may push one again. */
-  private readonly heldFences = new Set<string>()
+  /**
+   * Fences (`id/seq/term/attempt`) of the deliveries held or being acked (a new owner may push one
+   * again), with the session {@link epoch} each arrived in.
+   */
+  private readonly heldFences = new Map<string, number>()
+  /** Counts session (re)opens: each one declares the credit from what is held at that moment. */
+  private epoch = 0
+  private acks: PendingAck[] = []
+  private acksScheduled = false
   private ownerPeer: string | undefined
   private opening = false
   private closed = false
@@ -61,11 +84,16 @@ export class Consumer<T> implements AsyncIterableIterator<Delivery<T>> {
     private readonly codec: Codec<T>,
     settle: DeliveryHost['settleRequest'],
     options: ConsumeOptions,
-    private readonly observer?: DeliveryObserver
+    private readonly observer?: DeliveryObserver,
+    private readonly defaultTimeout = 30_000
   ) {
     this.prefetch = options.prefetch ?? 16
     this.log = createLogger(`meshchan:queue:consumer:${router.queue}`)
-    this.host = { settleRequest: settle, settled: d => { this.onSettled(d) } }
+    this.host = {
+      settleRequest: settle,
+      settled: (d, how) => { this.onSettled(d, how) },
+      ackRequest: async (d, fence, opts) => await this.ackRequest(d, fence, opts)
+    }
     this.offPush = svc.onPush(this.session, (from, push) => { this.onPush(from, push) })
     this.offGone = svc.onPeerGone(peer => {
       if (peer === this.ownerPeer) {
@@ -79,7 +107,7 @@ export class Consumer<T> implements AsyncIterableIterator<Delivery<T>> {
     this.reopen()
   }
 
-  /** Deliveries held right now (received, not settled): never more than `prefetch` while the owner stays the same. */
+  /** Deliveries held right now (received, not settled, no ack on its way): never more than `prefetch` while the owner stays the same. */
   get holding (): number {
     return this.held
   }
@@ -130,6 +158,7 @@ export class Consumer<T> implements AsyncIterableIterator<Delivery<T>> {
         try {
           const credit = Math.max(0, this.prefetch - this.held)
           this.grantPending = 0
+          this.epoch++
           const { peer } = await this.router.call({ consume: { session: this.session, credit, consumer: '' } }, { deadline: Date.now() + 10_000, what: 'consume' })
           this.ownerPeer = peer
           this.log('session %d open at %s with credit %d', this.session, peer, credit)
@@ -185,7 +214,7 @@ export class Consumer<T> implements AsyncIterableIterator<Delivery<T>> {
         this.grantTimer ??= setTimeout(() => { this.flushGrant() }, 5)
         continue
       }
-      this.heldFences.add(key)
+      this.heldFences.set(key, this.epoch)
       let value: T
       try {
         value = this.codec.decode(m.payload)
@@ -206,14 +235,70 @@ export class Consumer<T> implements AsyncIterableIterator<Delivery<T>> {
     }
   }
 
-  private onSettled (d: Delivery<any>): void {
-    this.heldFences.delete(`${d.id}/${d.seq}/${d.term}/${d.attempt}`)
+  private onSettled (d: Delivery<any>, how?: 'ack'): void {
     this.held--
+    // An ack on its way: the owner returns the credit (see ackRequest); its fence stays known
+    // until the ack completes, so a re-push of it meanwhile is not taken for a new delivery.
+    if (how === 'ack') return
+    this.heldFences.delete(fenceKey(d))
     if (this.closed) return
     this.grantPending++
     // Batch credit: a quarter of the window, or whatever accumulated within 5 ms.
     if (this.grantPending >= Math.max(1, Math.floor(this.prefetch / 4))) this.flushGrant()
     else this.grantTimer ??= setTimeout(() => { this.flushGrant() }, 5)
+  }
+
+  /** Queues the ack of `d` for this turn's ack request and resolves with its reply. */
+  private async ackRequest (d: Delivery<any>, fence: FenceMsg, options: { signal?: AbortSignal, timeout?: number }): Promise<FenceReply> {
+    const key = fenceKey(d)
+    const arrived = this.heldFences.get(key)
+    const sentIn = this.epoch
+    const { promise, resolve, reject } = Promise.withResolvers<FenceReply>()
+    const deadline = Date.now() + (options.timeout ?? this.defaultTimeout)
+    this.acks.push({ fence, deadline, resolve, reject })
+    if (!this.acksScheduled) {
+      this.acksScheduled = true
+      setImmediate(() => { this.flushAcks() })
+    }
+    // This caller's own deadline and signal; the request itself lives until the latest deadline.
+    const timer = setTimeout(() => { reject(new TimeoutError(`queue "${this.router.queue}": ack did not complete in time`)) }, Math.max(0, deadline - Date.now()))
+    const onAbort = (): void => { reject(options.signal?.reason as Error) }
+    options.signal?.addEventListener('abort', onAbort, { once: true })
+    try {
+      const r = await promise
+      // Not credited by the owner although the session (re)opened after it arrived and before the
+      // ack left, counting it as held: the session's credit for it must come from here.
+      if (!r.credited && arrived !== undefined && arrived < sentIn && this.epoch === sentIn && !this.closed) {
+        this.grantPending++
+        this.grantTimer ??= setTimeout(() => { this.flushGrant() }, 5)
+      }
+      return r
+    } finally {
+      clearTimeout(timer)
+      options.signal?.removeEventListener('abort', onAbort)
+      this.heldFences.delete(key)
+    }
+  }
+
+  /** One request with every ack of this turn (acks are safe to repeat: the router retries it across owners). */
+  private flushAcks (): void {
+    this.acksScheduled = false
+    const all = this.acks
+    this.acks = []
+    for (let i = 0; i < all.length; i += ACKS_PER_REQUEST) this.sendAcks(all.slice(i, i + ACKS_PER_REQUEST))
+  }
+
+  private sendAcks (batch: PendingAck[]): void {
+    const deadline = Math.max(...batch.map(a => a.deadline))
+    this.router.call({ acks: { fences: batch.map(a => a.fence), session: this.session } }, { deadline, what: 'ack' }).then(({ response }) => {
+      for (const [i, a] of batch.entries()) {
+        const r = response.fences[i]
+        if (r === undefined) a.reject(new ClosedError('ack answer'))
+        else a.resolve(r)
+      }
+    }, (err: Error) => {
+      for (const a of batch) a.reject(err)
+    })
   }
 
   private flushGrant (): void {
@@ -236,7 +321,7 @@ export class Consumer<T> implements AsyncIterableIterator<Delivery<T>> {
   }
 }
 
-function fenceKey (f: FenceMsg): string {
+function fenceKey (f: { id: string, seq: number, term: number, attempt: number }): string {
   return `${f.id}/${f.seq}/${f.term}/${f.attempt}`
 }
 

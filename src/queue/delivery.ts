@@ -4,8 +4,14 @@ import type { FenceMsg, FenceReply } from './protocol/queue-protocol.js'
 /** What a {@link Delivery} needs from its queue. @internal */
 export interface DeliveryHost {
   settleRequest: (op: 'ack' | 'nack' | 'extend', fence: FenceMsg, extra: { delayMs?: number, deadLetter?: boolean, ms?: number }, options: { signal?: AbortSignal, timeout?: number }) => Promise<FenceReply>
-  /** The delivery no longer counts against the consumer's credit. */
-  settled: (d: Delivery<any>) => void
+  /**
+   * The delivery no longer counts against the consumer's credit. `'ack'`: its ack is on its way
+   * through {@link ackRequest}, and the owner returns the credit when the ack reaches it; otherwise
+   * the consumer gives the credit back itself.
+   */
+  settled: (d: Delivery<any>, how?: 'ack') => void
+  /** Sends the ack of `d` (with the others of this turn) naming the consumer's session. */
+  ackRequest?: (d: Delivery<any>, fence: FenceMsg, options: { signal?: AbortSignal, timeout?: number }) => Promise<FenceReply>
 }
 
 /** Options of {@link Delivery.nack}. */
@@ -71,8 +77,12 @@ export class Delivery<T> {
    */
   async ack (options: { signal?: AbortSignal, timeout?: number } = {}): Promise<void> {
     this.acked ??= (async () => {
+      // Still held (not past its deadline, not settled otherwise): from now on the consumer does
+      // not hold it, and the owner returns its credit as soon as the ack reaches it.
+      const viaSession = !this.settledOnce && this.host.ackRequest !== undefined
+      if (viaSession) this.settle('ack')
       try {
-        const r = await this.host.settleRequest('ack', this.fence, {}, options)
+        const r = viaSession ? await this.host.ackRequest!(this, this.fence, options) : await this.host.settleRequest('ack', this.fence, {}, options)
         if (r.status === 'acked' || r.status === 'alreadyAcked') return
         throw this.refusal(r, 'ack')
       } finally {
@@ -130,11 +140,11 @@ export class Delivery<T> {
   }
 
   /** Once the lease is over (settled, or past its deadline) the consumer gets its credit back. */
-  private settle (): void {
+  private settle (how?: 'ack'): void {
     if (this.settledOnce) return
     this.settledOnce = true
     clearTimeout(this.timer)
-    this.host.settled(this)
+    this.host.settled(this, how)
   }
 
   private arm (): void {

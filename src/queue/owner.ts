@@ -1,7 +1,7 @@
 import { logger as createLogger } from '@libp2p/logger'
 import { NotLeaderError } from '../raft/core/errors.js'
 import type { RaftGroup } from '../raft/driver/index.js'
-import { encodeCommand, MAX_LEASE_COUNT } from './state/index.js'
+import { encodeBatch, encodeCommand, MAX_LEASE_COUNT } from './state/index.js'
 import type { CommandBody, CommandMeta, Fence, QueueResult, QueueStateMachine } from './state/index.js'
 import type { QueuePlacement } from './placement.js'
 import type { AppliedResult, ReplicaStateMachine } from './replica-state.js'
@@ -18,6 +18,10 @@ const LEASE_BATCH = Math.min(MAX_LEASE_COUNT, 512)
 const EXPIRE_BATCH = 1024
 /** Most lease proposals in flight per consumer session. */
 const MAX_LEASES_IN_FLIGHT = 4
+/** Most commands the owner puts in one batch entry. */
+const BATCH_COMMANDS = 1024
+/** A batch is proposed at once when its commands reach this many bytes (one larger command goes alone). */
+const BATCH_BYTES = 192 * 1024
 
 interface Session {
   key: string
@@ -30,7 +34,20 @@ interface Session {
   inFlight: number
   /** Lease proposals in flight for this session (several may be: credit returned meanwhile need not wait). */
   leasing: number
+  /**
+   * Deliveries pushed to this session and not yet given back, id → fence key: an ack naming one
+   * returns its credit the moment it arrives (see {@link QueueOwner.returnCredit}).
+   */
+  outstanding: Map<string, string>
   closed: boolean
+}
+
+/** A command waiting for the next batch entry. */
+interface Pending {
+  bytes: Uint8Array
+  timeout: number | undefined
+  resolve: (r: AppliedResult) => void
+  reject: (err: Error) => void
 }
 
 interface AckWaiter { seq: number, resolve: () => void, reject: (err: Error) => void }
@@ -41,6 +58,10 @@ interface AckWaiter { seq: number, resolve: () => void, reject: (err: Error) => 
  * serves consumer sessions by proposing `lease` commands sized by each consumer's credit, pushing
  * the committed deliveries. A new owner object is made for every leadership term; {@link close}
  * ends it (sessions are told to reconnect).
+ *
+ * Batching: every command proposed in one event-loop turn (puts, acks, leases, expires) goes into
+ * one `batch` log entry, proposed at the end of the turn; each caller still gets its own command's
+ * result. Leases the turn's returned credit allows join that same entry.
  */
 export class QueueOwner {
   readonly term: number
@@ -49,7 +70,13 @@ export class QueueOwner {
   private timer: ReturnType<typeof setTimeout> | undefined
   private timerAt = Infinity
   private expiring = false
-  private pumpScheduled = false
+  private pumpWanted = false
+  private turnScheduled = false
+  /** Commands for the next batch entry, in proposal order. */
+  private batch: Pending[] = []
+  private batchBytes = 0
+  /** Which session holds each outstanding delivery (by message id). */
+  private readonly holders = new Map<string, Session>()
   /** Ready messages already asked for by lease proposals in flight. */
   private reserved = 0
   private closed = false
@@ -84,16 +111,68 @@ export class QueueOwner {
     return this.sessions.size
   }
 
-  /** Replicates one command stamped with this owner's clock; resolves once applied here. */
+  /**
+   * Replicates one command stamped with this owner's clock (in the batch entry of this turn);
+   * resolves with its result once applied here.
+   */
   async propose (body: CommandBody, meta: Omit<CommandMeta, 'now'> = {}, timeout?: number): Promise<QueueResult> {
     const bytes = encodeCommand({ ...meta, now: Date.now(), ...body } as any)
-    const r = await this.group.propose(bytes, { timeout })
+    const r = await this.submit(bytes, timeout)
     return r.result
+  }
+
+  /** Queues an encoded command for this turn's batch entry. */
+  private async submit (bytes: Uint8Array, timeout?: number): Promise<AppliedResult> {
+    const { promise, resolve, reject } = Promise.withResolvers<AppliedResult>()
+    if (this.batch.length > 0 && this.batchBytes + bytes.byteLength > BATCH_BYTES) this.flushBatch()
+    this.batch.push({ bytes, timeout, resolve, reject })
+    this.batchBytes += bytes.byteLength
+    if (this.batch.length >= BATCH_COMMANDS) this.flushBatch()
+    else this.scheduleTurn()
+    return await promise
+  }
+
+  /** At the end of this turn: start the leases the turn's credit allows, then propose the batch. */
+  private scheduleTurn (): void {
+    if (this.turnScheduled) return
+    this.turnScheduled = true
+    setImmediate(() => {
+      this.turnScheduled = false
+      if (this.pumpWanted) {
+        this.pumpWanted = false
+        this.pump()
+      }
+      this.flushBatch()
+    })
+  }
+
+  /** Proposes the commands queued so far as one entry (a lone command as itself) and hands each its own result. */
+  private flushBatch (): void {
+    const items = this.batch
+    if (items.length === 0) return
+    this.batch = []
+    this.batchBytes = 0
+    let timeout: number | undefined
+    for (const it of items) if (it.timeout !== undefined) timeout = Math.min(timeout ?? Infinity, it.timeout)
+    const bytes = items.length === 1 ? items[0].bytes : encodeBatch(items.map(it => it.bytes))
+    this.group.propose(bytes, { timeout }).then(r => {
+      if (items.length === 1) {
+        items[0].resolve(r)
+        return
+      }
+      // A batch that did not apply as one (it can't: we never exceed its limits) answers each command with its result.
+      for (const [i, it] of items.entries()) it.resolve(r.parts?.[i] ?? { result: r.result })
+    }, (err: Error) => {
+      for (const it of items) it.reject(err)
+    })
   }
 
   /** Called by the replica for every applied command. */
   applied (result: QueueResult): void {
     if (this.closed) return
+    // A delivery that ended (acked, released, dead-lettered, expired) is no longer outstanding.
+    if ((result.command === 'ack' && (result.status === 'acked' || result.status === 'alreadyAcked')) || (result.command === 'nack' && (result.status === 'released' || result.status === 'dead'))) this.untrack(result.id)
+    else if (result.command === 'expire') for (const e of result.expired) this.untrack(e.id)
     if (result.command === 'ack' && result.status === 'acked') {
       const waiters = this.ackWaiters.get(result.id)
       if (waiters !== undefined) {
@@ -118,7 +197,7 @@ export class QueueOwner {
       // The client counted what it holds; what our lease in flight will push is on top of that.
       existing.credit = Math.max(0, credit - existing.inFlight)
     } else {
-      this.sessions.set(key, { key, peer, session, consumer: key, credit, inFlight: 0, leasing: 0, closed: false })
+      this.sessions.set(key, { key, peer, session, consumer: key, credit, inFlight: 0, leasing: 0, outstanding: new Map(), closed: false })
       // Leases an earlier owner committed for this session may never have reached the consumer
       // (pushed after the commit, lost with that owner): hand them over again.
       this.scheduleRepush()
@@ -136,11 +215,37 @@ export class QueueOwner {
     return true
   }
 
+  /**
+   * Acks from consumer session `session` of `peer` arrived (they are being proposed): each names
+   * a delivery the consumer no longer holds, so the credit of each one pushed to that session and
+   * not given back yet returns to it now, instead of when the ack commits — the next lease
+   * overlaps the ack's commit. Counted once per delivery (a retried ack finds it given back
+   * already). Returns, per fence, whether its credit was returned here.
+   */
+  returnCredit (peer: string, session: number, fences: Fence[]): boolean[] {
+    const s = this.sessions.get(`${peer}/${session}`)
+    if (s === undefined) return fences.map(() => false)
+    let n = 0
+    const credited = fences.map(f => {
+      if (f.consumer !== s.consumer || s.outstanding.get(f.id) !== fenceKey(f)) return false
+      this.untrack(f.id)
+      n++
+      return true
+    })
+    if (n > 0) {
+      s.credit += n
+      this.schedulePump()
+    }
+    return credited
+  }
+
   closeSession (peer: string, session: number): void {
     const s = this.sessions.get(`${peer}/${session}`)
     if (s === undefined) return
     s.closed = true
     this.sessions.delete(s.key)
+    for (const id of s.outstanding.keys()) if (this.holders.get(id) === s) this.holders.delete(id)
+    s.outstanding.clear()
   }
 
   /** Drops every session of a peer that left (its leases expire and are redelivered). */
@@ -189,6 +294,7 @@ export class QueueOwner {
       this.pushTo(s.peer, { session: s.session, queue: this.placement().queue, deliveries: [], closed: true, reason, leaderHint })
     }
     this.sessions.clear()
+    this.holders.clear()
     const gone = new NotLeaderError(leaderHint, this.term)
     for (const list of this.ackWaiters.values()) for (const w of list) w.reject(gone)
     this.ackWaiters.clear()
@@ -249,12 +355,25 @@ export class QueueOwner {
   }
 
   private schedulePump (): void {
-    if (this.pumpScheduled || this.closed) return
-    this.pumpScheduled = true
-    setImmediate(() => {
-      this.pumpScheduled = false
-      this.pump()
-    })
+    if (this.pumpWanted || this.closed) return
+    this.pumpWanted = true
+    this.scheduleTurn()
+  }
+
+  /** `d` was pushed to `s`: outstanding until its ack arrives or its lease ends. */
+  private track (s: Session, d: DeliveryMsg): void {
+    const id = d.fence!.id
+    const prev = this.holders.get(id)
+    if (prev !== undefined && prev !== s) prev.outstanding.delete(id)
+    this.holders.set(id, s)
+    s.outstanding.set(id, fenceKey(d.fence!))
+  }
+
+  private untrack (id: string): void {
+    const s = this.holders.get(id)
+    if (s === undefined) return
+    this.holders.delete(id)
+    s.outstanding.delete(id)
   }
 
   /** Starts one lease proposal for every session that has credit, while ready messages are not yet spoken for. */
@@ -286,7 +405,7 @@ export class QueueOwner {
     try {
       const leaseMs = Math.max(1, this.placement().settings.ackTimeoutMs)
       const bytes = encodeCommand({ now: Date.now(), lease: { consumer: s.consumer, count: n, leaseMs } })
-      const applied = await this.group.propose(bytes)
+      const applied = await this.submit(bytes)
       const r = applied.result
       if (r.command === 'lease') {
         deliveries = r.deliveries.map((d, i) => ({
@@ -326,6 +445,7 @@ export class QueueOwner {
       bytes = 0
     }
     for (const d of deliveries) {
+      if (!s.closed) this.track(s, d)
       const size = d.payload.byteLength + 128
       if (bytes + size > PUSH_FRAME_BYTES) flush()
       batch.push(d)
@@ -376,6 +496,10 @@ export class QueueOwner {
     this.schedule()
     this.schedulePump()
   }
+}
+
+function fenceKey (f: { id: string, seq: number, term: number, attempt: number }): string {
+  return `${f.id}/${f.seq}/${f.term}/${f.attempt}`
 }
 
 /** A fence from its wire form. */

@@ -245,7 +245,7 @@ export class Queue<T = unknown> {
     const prefetch = options.prefetch ?? 16
     if (!Number.isSafeInteger(prefetch) || prefetch < 1 || prefetch > 65_535) throw new InvalidOptionError('prefetch', 'expected an integer from 1 to 65535')
     const self = this
-    const consumer = new Consumer<T>(this.svc, this.router, this.codec, this.settle, { ...options, prefetch }, (d) => { self.observer?.(d) })
+    const consumer = new Consumer<T>(this.svc, this.router, this.codec, this.settle, { ...options, prefetch }, (d) => { self.observer?.(d) }, this.timeout)
     this.consumers.add(consumer)
     // Declaration first (placement), then the session opens itself.
     void this.ready().catch(() => {})

@@ -3,20 +3,26 @@ import type { StateMachine } from '../raft/driver/index.js'
 import { QueueStateMachine } from './state/index.js'
 import type { QueueConfig, QueueResult } from './state/index.js'
 
-/** What a queue group's `propose` resolves with: the command's result and, for a lease, the payloads handed out (read at apply time, before a later entry could remove them). */
+/**
+ * What a queue group's `propose` resolves with: the command's result and, for a lease, the
+ * payloads handed out (read right after the lease applied, before anything later could remove
+ * them). For a batch, `parts` holds the same for each of its commands, in order.
+ */
 export interface AppliedResult {
   result: QueueResult
   payloads?: Uint8Array[]
+  parts?: AppliedResult[]
 }
 
 /**
  * Binds a {@link QueueStateMachine} to the Raft driver's {@link StateMachine} interface and tells
- * the owner about every applied result (lease deadlines, acks that waiters expect, room freed).
- * `restore` replaces the machine, so always reach it through {@link machine}.
+ * the owner about every applied result (lease deadlines, acks that waiters expect, room freed) —
+ * for a batch, about each of its commands' results. `restore` replaces the machine, so always
+ * reach it through {@link machine}.
  */
 export class ReplicaStateMachine implements StateMachine<AppliedResult> {
   private sm: QueueStateMachine
-  /** Called after every applied command, on every replica (the owner uses it). */
+  /** Called after every applied command (each command of a batch), on every replica (the owner uses it). */
   onApplied: ((result: QueueResult) => void) | undefined
 
   constructor (config: Partial<QueueConfig>) {
@@ -28,15 +34,17 @@ export class ReplicaStateMachine implements StateMachine<AppliedResult> {
   }
 
   apply (entry: Entry): AppliedResult {
-    const result = this.sm.apply(entry)
-    let payloads: Uint8Array[] | undefined
-    if (result.command === 'lease') payloads = result.deliveries.map(d => this.sm.get(d.id)?.payload ?? new Uint8Array(0))
-    try {
-      this.onApplied?.(result)
-    } catch {
-      // The owner's bookkeeping must never stop a replica from applying.
-    }
-    return { result, payloads }
+    const parts: AppliedResult[] = []
+    const result = this.sm.apply(entry, r => {
+      const sm = this.sm
+      parts.push(r.command === 'lease' ? { result: r, payloads: r.deliveries.map(d => sm.payloadOf(d.id) ?? new Uint8Array(0)) } : { result: r })
+      try {
+        this.onApplied?.(r)
+      } catch {
+        // The owner's bookkeeping must never stop a replica from applying.
+      }
+    })
+    return result.command === 'batch' ? { result, parts } : parts[0] ?? { result }
   }
 
   snapshot (): Uint8Array {

@@ -24,7 +24,7 @@ const WAIT_ACK_MS = 20_000
  */
 export async function handleRequest (svc: QueueService, from: string, req: Request, signal: AbortSignal): Promise<Response> {
   const rid = req.rid
-  const ok = (extra: Partial<Response> = {}): Response => ({ rid, puts: [], dead: [], ...extra })
+  const ok = (extra: Partial<Response> = {}): Response => ({ rid, puts: [], dead: [], fences: [], ...extra })
   if (typeof req.queue !== 'string' || req.queue.length === 0 || req.queue.length > 200) return errorResponse(rid, 'INVALID', 'bad queue name')
   if (req.client.length > MAX_CLIENT) return errorResponse(rid, 'INVALID', 'client name too long')
   const { replica, placement, starting } = svc.replicaFor(req.queue)
@@ -44,6 +44,17 @@ export async function handleRequest (svc: QueueService, from: string, req: Reque
     const fence = checkFence(req.ack)
     if (fence === undefined) return errorResponse(rid, 'INVALID', 'bad fence')
     return ok({ fence: fenceReply(await owner.propose({ ack: fence })) })
+  }
+  if (req.acks !== undefined) {
+    const fences = req.acks.fences.map(checkFence)
+    if (fences.length === 0 || fences.length > MAX_PUT_ITEMS) return errorResponse(rid, 'INVALID', `an ack request carries 1–${MAX_PUT_ITEMS} fences`)
+    if (fences.some(f => f === undefined)) return errorResponse(rid, 'INVALID', 'bad fence')
+    const valid = fences as Fence[]
+    // Before anything is awaited, so credit and a session (re)open arriving later on the same
+    // stream are counted in the order they were sent.
+    const credited = req.acks.session > 0 ? owner.returnCredit(from, req.acks.session, valid) : valid.map(() => false)
+    const results = await Promise.all(valid.map(async f => await owner.propose({ ack: f })))
+    return ok({ fences: results.map((r, i) => ({ ...fenceReply(r), credited: credited[i] })) })
   }
   if (req.nack !== undefined) {
     const fence = checkFence(req.nack.fence)
@@ -129,9 +140,9 @@ function checkFence (f: FenceMsg | undefined): Fence | undefined {
 function fenceReply (r: QueueResult): FenceReply {
   switch (r.status) {
     case 'acked': case 'alreadyAcked': case 'released': case 'dead': case 'extended': case 'notFound':
-      return { status: r.status, reason: r.status === 'dead' && 'reason' in r ? r.reason : '', deadline: r.status === 'extended' ? r.deadline : 0 }
+      return { status: r.status, reason: r.status === 'dead' && 'reason' in r ? r.reason : '', deadline: r.status === 'extended' ? r.deadline : 0, credited: false }
     case 'stale':
-      return { status: 'stale', reason: r.reason, deadline: 0 }
+      return { status: 'stale', reason: r.reason, deadline: 0, credited: false }
     case 'requestExpired':
       throw new QueueReplyError('EXPIRED', 'the retried request expired before its retry; outcome unknown')
     default:

@@ -391,7 +391,7 @@ export class QueueService {
 
 /** An error response. */
 export function errorResponse (rid: number, code: string, message: string, leaderHint = ''): Response {
-  return { rid, error: { code, message, leaderHint }, puts: [], dead: [] }
+  return { rid, error: { code, message, leaderHint }, puts: [], dead: [], fences: [] }
 }
 
 /** Maps an exception raised while serving a request to the error reply a client acts on. */

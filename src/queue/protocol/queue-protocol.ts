@@ -335,6 +335,41 @@ export namespace QueueFrame {
     value: number
   }
 
+  export interface QueueFrameRequestAcksFencesIdFieldEvent {
+    field: '$.request.acks.fences[].id'
+    value: string
+    index: number
+  }
+
+  export interface QueueFrameRequestAcksFencesSeqFieldEvent {
+    field: '$.request.acks.fences[].seq'
+    value: number
+    index: number
+  }
+
+  export interface QueueFrameRequestAcksFencesConsumerFieldEvent {
+    field: '$.request.acks.fences[].consumer'
+    value: string
+    index: number
+  }
+
+  export interface QueueFrameRequestAcksFencesTermFieldEvent {
+    field: '$.request.acks.fences[].term'
+    value: number
+    index: number
+  }
+
+  export interface QueueFrameRequestAcksFencesAttemptFieldEvent {
+    field: '$.request.acks.fences[].attempt'
+    value: number
+    index: number
+  }
+
+  export interface QueueFrameRequestAcksSessionFieldEvent {
+    field: '$.request.acks.session'
+    value: number
+  }
+
   export interface QueueFrameResponseRidFieldEvent {
     field: '$.response.rid'
     value: number
@@ -398,6 +433,11 @@ export namespace QueueFrame {
   export interface QueueFrameResponseFenceDeadlineFieldEvent {
     field: '$.response.fence.deadline'
     value: number
+  }
+
+  export interface QueueFrameResponseFenceCreditedFieldEvent {
+    field: '$.response.fence.credited'
+    value: boolean
   }
 
   export interface QueueFrameResponseStatsReadyFieldEvent {
@@ -534,6 +574,30 @@ export namespace QueueFrame {
     value: string
   }
 
+  export interface QueueFrameResponseFencesStatusFieldEvent {
+    field: '$.response.fences[].status'
+    value: string
+    index: number
+  }
+
+  export interface QueueFrameResponseFencesReasonFieldEvent {
+    field: '$.response.fences[].reason'
+    value: string
+    index: number
+  }
+
+  export interface QueueFrameResponseFencesDeadlineFieldEvent {
+    field: '$.response.fences[].deadline'
+    value: number
+    index: number
+  }
+
+  export interface QueueFrameResponseFencesCreditedFieldEvent {
+    field: '$.response.fences[].credited'
+    value: boolean
+    index: number
+  }
+
   export interface QueueFramePushSessionFieldEvent {
     field: '$.push.session'
     value: number
@@ -615,7 +679,7 @@ export namespace QueueFrame {
     return decodeMessage(buf, QueueFrame.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array, opts?: DecodeOptions<QueueFrame>): Generator<QueueFrameRequestRidFieldEvent | QueueFrameRequestQueueFieldEvent | QueueFrameRequestClientFieldEvent | QueueFrameRequestRequestIdFieldEvent | QueueFrameRequestFirstIncompleteFieldEvent | QueueFrameRequestPutItemsIdFieldEvent | QueueFrameRequestPutItemsPayloadFieldEvent | QueueFrameRequestPutItemsDelayMsFieldEvent | QueueFrameRequestAckIdFieldEvent | QueueFrameRequestAckSeqFieldEvent | QueueFrameRequestAckConsumerFieldEvent | QueueFrameRequestAckTermFieldEvent | QueueFrameRequestAckAttemptFieldEvent | QueueFrameRequestNackFenceIdFieldEvent | QueueFrameRequestNackFenceSeqFieldEvent | QueueFrameRequestNackFenceConsumerFieldEvent | QueueFrameRequestNackFenceTermFieldEvent | QueueFrameRequestNackFenceAttemptFieldEvent | QueueFrameRequestNackDelayMsFieldEvent | QueueFrameRequestNackDeadLetterFieldEvent | QueueFrameRequestExtendFenceIdFieldEvent | QueueFrameRequestExtendFenceSeqFieldEvent | QueueFrameRequestExtendFenceConsumerFieldEvent | QueueFrameRequestExtendFenceTermFieldEvent | QueueFrameRequestExtendFenceAttemptFieldEvent | QueueFrameRequestExtendMsFieldEvent | QueueFrameRequestDeadListLimitFieldEvent | QueueFrameRequestRequeueIdsFieldEvent | QueueFrameRequestRequeueAllFieldEvent | QueueFrameRequestConsumeSessionFieldEvent | QueueFrameRequestConsumeCreditFieldEvent | QueueFrameRequestConsumeConsumerFieldEvent | QueueFrameRequestCreditSessionFieldEvent | QueueFrameRequestCreditCreditFieldEvent | QueueFrameRequestCloseSessionFieldEvent | QueueFrameRequestWaitAckIdFieldEvent | QueueFrameRequestWaitAckSeqFieldEvent | QueueFrameResponseRidFieldEvent | QueueFrameResponseErrorCodeFieldEvent | QueueFrameResponseErrorMessageFieldEvent | QueueFrameResponseErrorLeaderHintFieldEvent | QueueFrameResponsePutsIdFieldEvent | QueueFrameResponsePutsStatusFieldEvent | QueueFrameResponsePutsSeqFieldEvent | QueueFrameResponsePutsDuplicateFieldEvent | QueueFrameResponsePutsReasonFieldEvent | QueueFrameResponseFenceStatusFieldEvent | QueueFrameResponseFenceReasonFieldEvent | QueueFrameResponseFenceDeadlineFieldEvent | QueueFrameResponseStatsReadyFieldEvent | QueueFrameResponseStatsLeasedFieldEvent | QueueFrameResponseStatsDelayedFieldEvent | QueueFrameResponseStatsDeadFieldEvent | QueueFrameResponseStatsBytesFieldEvent | QueueFrameResponseStatsOwnerFieldEvent | QueueFrameResponseStatsReplicasFieldEvent | QueueFrameResponseStatsTermFieldEvent | QueueFrameResponseStatsCommitIndexFieldEvent | QueueFrameResponseStatsAppliedIndexFieldEvent | QueueFrameResponseStatsCommitLagFieldEvent | QueueFrameResponseStatsTotalPutFieldEvent | QueueFrameResponseStatsTotalAckedFieldEvent | QueueFrameResponseStatsTotalDeliveredFieldEvent | QueueFrameResponseStatsTotalExpiredFieldEvent | QueueFrameResponseStatsTotalDeadLetteredFieldEvent | QueueFrameResponseStatsConsumersFieldEvent | QueueFrameResponseDeadIdFieldEvent | QueueFrameResponseDeadPayloadFieldEvent | QueueFrameResponseDeadReasonFieldEvent | QueueFrameResponseDeadAttemptFieldEvent | QueueFrameResponseDeadDeadAtFieldEvent | QueueFrameResponseDeadEnqueuedAtFieldEvent | QueueFrameResponseRequeueRequeuedFieldEvent | QueueFrameResponseRequeueMissingFieldEvent | QueueFramePushSessionFieldEvent | QueueFramePushQueueFieldEvent | QueueFramePushDeliveriesFenceIdFieldEvent | QueueFramePushDeliveriesFenceSeqFieldEvent | QueueFramePushDeliveriesFenceConsumerFieldEvent | QueueFramePushDeliveriesFenceTermFieldEvent | QueueFramePushDeliveriesFenceAttemptFieldEvent | QueueFramePushDeliveriesDeadlineFieldEvent | QueueFramePushDeliveriesPayloadFieldEvent | QueueFramePushDeliveriesEnqueuedAtFieldEvent | QueueFramePushClosedFieldEvent | QueueFramePushReasonFieldEvent | QueueFramePushLeaderHintFieldEvent> {
+  export function stream (buf: Uint8Array, opts?: DecodeOptions<QueueFrame>): Generator<QueueFrameRequestRidFieldEvent | QueueFrameRequestQueueFieldEvent | QueueFrameRequestClientFieldEvent | QueueFrameRequestRequestIdFieldEvent | QueueFrameRequestFirstIncompleteFieldEvent | QueueFrameRequestPutItemsIdFieldEvent | QueueFrameRequestPutItemsPayloadFieldEvent | QueueFrameRequestPutItemsDelayMsFieldEvent | QueueFrameRequestAckIdFieldEvent | QueueFrameRequestAckSeqFieldEvent | QueueFrameRequestAckConsumerFieldEvent | QueueFrameRequestAckTermFieldEvent | QueueFrameRequestAckAttemptFieldEvent | QueueFrameRequestNackFenceIdFieldEvent | QueueFrameRequestNackFenceSeqFieldEvent | QueueFrameRequestNackFenceConsumerFieldEvent | QueueFrameRequestNackFenceTermFieldEvent | QueueFrameRequestNackFenceAttemptFieldEvent | QueueFrameRequestNackDelayMsFieldEvent | QueueFrameRequestNackDeadLetterFieldEvent | QueueFrameRequestExtendFenceIdFieldEvent | QueueFrameRequestExtendFenceSeqFieldEvent | QueueFrameRequestExtendFenceConsumerFieldEvent | QueueFrameRequestExtendFenceTermFieldEvent | QueueFrameRequestExtendFenceAttemptFieldEvent | QueueFrameRequestExtendMsFieldEvent | QueueFrameRequestDeadListLimitFieldEvent | QueueFrameRequestRequeueIdsFieldEvent | QueueFrameRequestRequeueAllFieldEvent | QueueFrameRequestConsumeSessionFieldEvent | QueueFrameRequestConsumeCreditFieldEvent | QueueFrameRequestConsumeConsumerFieldEvent | QueueFrameRequestCreditSessionFieldEvent | QueueFrameRequestCreditCreditFieldEvent | QueueFrameRequestCloseSessionFieldEvent | QueueFrameRequestWaitAckIdFieldEvent | QueueFrameRequestWaitAckSeqFieldEvent | QueueFrameRequestAcksFencesIdFieldEvent | QueueFrameRequestAcksFencesSeqFieldEvent | QueueFrameRequestAcksFencesConsumerFieldEvent | QueueFrameRequestAcksFencesTermFieldEvent | QueueFrameRequestAcksFencesAttemptFieldEvent | QueueFrameRequestAcksSessionFieldEvent | QueueFrameResponseRidFieldEvent | QueueFrameResponseErrorCodeFieldEvent | QueueFrameResponseErrorMessageFieldEvent | QueueFrameResponseErrorLeaderHintFieldEvent | QueueFrameResponsePutsIdFieldEvent | QueueFrameResponsePutsStatusFieldEvent | QueueFrameResponsePutsSeqFieldEvent | QueueFrameResponsePutsDuplicateFieldEvent | QueueFrameResponsePutsReasonFieldEvent | QueueFrameResponseFenceStatusFieldEvent | QueueFrameResponseFenceReasonFieldEvent | QueueFrameResponseFenceDeadlineFieldEvent | QueueFrameResponseFenceCreditedFieldEvent | QueueFrameResponseStatsReadyFieldEvent | QueueFrameResponseStatsLeasedFieldEvent | QueueFrameResponseStatsDelayedFieldEvent | QueueFrameResponseStatsDeadFieldEvent | QueueFrameResponseStatsBytesFieldEvent | QueueFrameResponseStatsOwnerFieldEvent | QueueFrameResponseStatsReplicasFieldEvent | QueueFrameResponseStatsTermFieldEvent | QueueFrameResponseStatsCommitIndexFieldEvent | QueueFrameResponseStatsAppliedIndexFieldEvent | QueueFrameResponseStatsCommitLagFieldEvent | QueueFrameResponseStatsTotalPutFieldEvent | QueueFrameResponseStatsTotalAckedFieldEvent | QueueFrameResponseStatsTotalDeliveredFieldEvent | QueueFrameResponseStatsTotalExpiredFieldEvent | QueueFrameResponseStatsTotalDeadLetteredFieldEvent | QueueFrameResponseStatsConsumersFieldEvent | QueueFrameResponseDeadIdFieldEvent | QueueFrameResponseDeadPayloadFieldEvent | QueueFrameResponseDeadReasonFieldEvent | QueueFrameResponseDeadAttemptFieldEvent | QueueFrameResponseDeadDeadAtFieldEvent | QueueFrameResponseDeadEnqueuedAtFieldEvent | QueueFrameResponseRequeueRequeuedFieldEvent | QueueFrameResponseRequeueMissingFieldEvent | QueueFrameResponseFencesStatusFieldEvent | QueueFrameResponseFencesReasonFieldEvent | QueueFrameResponseFencesDeadlineFieldEvent | QueueFrameResponseFencesCreditedFieldEvent | QueueFramePushSessionFieldEvent | QueueFramePushQueueFieldEvent | QueueFramePushDeliveriesFenceIdFieldEvent | QueueFramePushDeliveriesFenceSeqFieldEvent | QueueFramePushDeliveriesFenceConsumerFieldEvent | QueueFramePushDeliveriesFenceTermFieldEvent | QueueFramePushDeliveriesFenceAttemptFieldEvent | QueueFramePushDeliveriesDeadlineFieldEvent | QueueFramePushDeliveriesPayloadFieldEvent | QueueFramePushDeliveriesEnqueuedAtFieldEvent | QueueFramePushClosedFieldEvent | QueueFramePushReasonFieldEvent | QueueFramePushLeaderHintFieldEvent> {
     return streamMessage(buf, QueueFrame.codec(), opts)
   }
 }
@@ -637,6 +701,7 @@ export interface Request {
   credit?: CreditGrant
   close?: ConsumeClose
   waitAck?: WaitAck
+  acks?: AckRequest
 }
 
 export namespace Request {
@@ -651,7 +716,22 @@ export namespace Request {
 
         obj = { ...obj }
 
+        if (obj.acks != null) {
+          obj.waitAck = undefined
+          obj.close = undefined
+          obj.credit = undefined
+          obj.consume = undefined
+          obj.requeue = undefined
+          obj.deadList = undefined
+          obj.stats = undefined
+          obj.extend = undefined
+          obj.nack = undefined
+          obj.ack = undefined
+          obj.put = undefined
+        }
+
         if (obj.waitAck != null) {
+          obj.acks = undefined
           obj.close = undefined
           obj.credit = undefined
           obj.consume = undefined
@@ -665,6 +745,7 @@ export namespace Request {
         }
 
         if (obj.close != null) {
+          obj.acks = undefined
           obj.waitAck = undefined
           obj.credit = undefined
           obj.consume = undefined
@@ -678,6 +759,7 @@ export namespace Request {
         }
 
         if (obj.credit != null) {
+          obj.acks = undefined
           obj.waitAck = undefined
           obj.close = undefined
           obj.consume = undefined
@@ -691,6 +773,7 @@ export namespace Request {
         }
 
         if (obj.consume != null) {
+          obj.acks = undefined
           obj.waitAck = undefined
           obj.close = undefined
           obj.credit = undefined
@@ -704,6 +787,7 @@ export namespace Request {
         }
 
         if (obj.requeue != null) {
+          obj.acks = undefined
           obj.waitAck = undefined
           obj.close = undefined
           obj.credit = undefined
@@ -717,6 +801,7 @@ export namespace Request {
         }
 
         if (obj.deadList != null) {
+          obj.acks = undefined
           obj.waitAck = undefined
           obj.close = undefined
           obj.credit = undefined
@@ -730,6 +815,7 @@ export namespace Request {
         }
 
         if (obj.stats != null) {
+          obj.acks = undefined
           obj.waitAck = undefined
           obj.close = undefined
           obj.credit = undefined
@@ -743,6 +829,7 @@ export namespace Request {
         }
 
         if (obj.extend != null) {
+          obj.acks = undefined
           obj.waitAck = undefined
           obj.close = undefined
           obj.credit = undefined
@@ -756,6 +843,7 @@ export namespace Request {
         }
 
         if (obj.nack != null) {
+          obj.acks = undefined
           obj.waitAck = undefined
           obj.close = undefined
           obj.credit = undefined
@@ -769,6 +857,7 @@ export namespace Request {
         }
 
         if (obj.ack != null) {
+          obj.acks = undefined
           obj.waitAck = undefined
           obj.close = undefined
           obj.credit = undefined
@@ -782,6 +871,7 @@ export namespace Request {
         }
 
         if (obj.put != null) {
+          obj.acks = undefined
           obj.waitAck = undefined
           obj.close = undefined
           obj.credit = undefined
@@ -872,6 +962,11 @@ export namespace Request {
         if (obj.waitAck != null) {
           w.uint32(162)
           WaitAck.codec().encode(obj.waitAck, w)
+        }
+
+        if (obj.acks != null) {
+          w.uint32(170)
+          AckRequest.codec().encode(obj.acks, w)
         }
 
         if (opts.lengthDelimited !== false) {
@@ -978,6 +1073,12 @@ export namespace Request {
               })
               break
             }
+            case 21: {
+              obj.acks = AckRequest.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.acks
+              })
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -985,7 +1086,22 @@ export namespace Request {
           }
         }
 
+        if (obj.acks != null) {
+          delete obj.waitAck
+          delete obj.close
+          delete obj.credit
+          delete obj.consume
+          delete obj.requeue
+          delete obj.deadList
+          delete obj.stats
+          delete obj.extend
+          delete obj.nack
+          delete obj.ack
+          delete obj.put
+        }
+
         if (obj.waitAck != null) {
+          delete obj.acks
           delete obj.close
           delete obj.credit
           delete obj.consume
@@ -999,6 +1115,7 @@ export namespace Request {
         }
 
         if (obj.close != null) {
+          delete obj.acks
           delete obj.waitAck
           delete obj.credit
           delete obj.consume
@@ -1012,6 +1129,7 @@ export namespace Request {
         }
 
         if (obj.credit != null) {
+          delete obj.acks
           delete obj.waitAck
           delete obj.close
           delete obj.consume
@@ -1025,6 +1143,7 @@ export namespace Request {
         }
 
         if (obj.consume != null) {
+          delete obj.acks
           delete obj.waitAck
           delete obj.close
           delete obj.credit
@@ -1038,6 +1157,7 @@ export namespace Request {
         }
 
         if (obj.requeue != null) {
+          delete obj.acks
           delete obj.waitAck
           delete obj.close
           delete obj.credit
@@ -1051,6 +1171,7 @@ export namespace Request {
         }
 
         if (obj.deadList != null) {
+          delete obj.acks
           delete obj.waitAck
           delete obj.close
           delete obj.credit
@@ -1064,6 +1185,7 @@ export namespace Request {
         }
 
         if (obj.stats != null) {
+          delete obj.acks
           delete obj.waitAck
           delete obj.close
           delete obj.credit
@@ -1077,6 +1199,7 @@ export namespace Request {
         }
 
         if (obj.extend != null) {
+          delete obj.acks
           delete obj.waitAck
           delete obj.close
           delete obj.credit
@@ -1090,6 +1213,7 @@ export namespace Request {
         }
 
         if (obj.nack != null) {
+          delete obj.acks
           delete obj.waitAck
           delete obj.close
           delete obj.credit
@@ -1103,6 +1227,7 @@ export namespace Request {
         }
 
         if (obj.ack != null) {
+          delete obj.acks
           delete obj.waitAck
           delete obj.close
           delete obj.credit
@@ -1116,6 +1241,7 @@ export namespace Request {
         }
 
         if (obj.put != null) {
+          delete obj.acks
           delete obj.waitAck
           delete obj.close
           delete obj.credit
@@ -1244,6 +1370,13 @@ export namespace Request {
             case 20: {
               yield * WaitAck.codec().stream(reader, reader.uint32(), `${prefix}.waitAck`, {
                 limits: opts.limits?.waitAck
+              })
+
+              break
+            }
+            case 21: {
+              yield * AckRequest.codec().stream(reader, reader.uint32(), `${prefix}.acks`, {
+                limits: opts.limits?.acks
               })
 
               break
@@ -1449,6 +1582,41 @@ export namespace Request {
     value: number
   }
 
+  export interface RequestAcksFencesIdFieldEvent {
+    field: '$.acks.fences[].id'
+    value: string
+    index: number
+  }
+
+  export interface RequestAcksFencesSeqFieldEvent {
+    field: '$.acks.fences[].seq'
+    value: number
+    index: number
+  }
+
+  export interface RequestAcksFencesConsumerFieldEvent {
+    field: '$.acks.fences[].consumer'
+    value: string
+    index: number
+  }
+
+  export interface RequestAcksFencesTermFieldEvent {
+    field: '$.acks.fences[].term'
+    value: number
+    index: number
+  }
+
+  export interface RequestAcksFencesAttemptFieldEvent {
+    field: '$.acks.fences[].attempt'
+    value: number
+    index: number
+  }
+
+  export interface RequestAcksSessionFieldEvent {
+    field: '$.acks.session'
+    value: number
+  }
+
   export function encode (obj: Partial<Request>): Uint8Array<ArrayBuffer> {
     return encodeMessage(obj, Request.codec())
   }
@@ -1457,7 +1625,7 @@ export namespace Request {
     return decodeMessage(buf, Request.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array, opts?: DecodeOptions<Request>): Generator<RequestRidFieldEvent | RequestQueueFieldEvent | RequestClientFieldEvent | RequestRequestIdFieldEvent | RequestFirstIncompleteFieldEvent | RequestPutItemsIdFieldEvent | RequestPutItemsPayloadFieldEvent | RequestPutItemsDelayMsFieldEvent | RequestAckIdFieldEvent | RequestAckSeqFieldEvent | RequestAckConsumerFieldEvent | RequestAckTermFieldEvent | RequestAckAttemptFieldEvent | RequestNackFenceIdFieldEvent | RequestNackFenceSeqFieldEvent | RequestNackFenceConsumerFieldEvent | RequestNackFenceTermFieldEvent | RequestNackFenceAttemptFieldEvent | RequestNackDelayMsFieldEvent | RequestNackDeadLetterFieldEvent | RequestExtendFenceIdFieldEvent | RequestExtendFenceSeqFieldEvent | RequestExtendFenceConsumerFieldEvent | RequestExtendFenceTermFieldEvent | RequestExtendFenceAttemptFieldEvent | RequestExtendMsFieldEvent | RequestDeadListLimitFieldEvent | RequestRequeueIdsFieldEvent | RequestRequeueAllFieldEvent | RequestConsumeSessionFieldEvent | RequestConsumeCreditFieldEvent | RequestConsumeConsumerFieldEvent | RequestCreditSessionFieldEvent | RequestCreditCreditFieldEvent | RequestCloseSessionFieldEvent | RequestWaitAckIdFieldEvent | RequestWaitAckSeqFieldEvent> {
+  export function stream (buf: Uint8Array, opts?: DecodeOptions<Request>): Generator<RequestRidFieldEvent | RequestQueueFieldEvent | RequestClientFieldEvent | RequestRequestIdFieldEvent | RequestFirstIncompleteFieldEvent | RequestPutItemsIdFieldEvent | RequestPutItemsPayloadFieldEvent | RequestPutItemsDelayMsFieldEvent | RequestAckIdFieldEvent | RequestAckSeqFieldEvent | RequestAckConsumerFieldEvent | RequestAckTermFieldEvent | RequestAckAttemptFieldEvent | RequestNackFenceIdFieldEvent | RequestNackFenceSeqFieldEvent | RequestNackFenceConsumerFieldEvent | RequestNackFenceTermFieldEvent | RequestNackFenceAttemptFieldEvent | RequestNackDelayMsFieldEvent | RequestNackDeadLetterFieldEvent | RequestExtendFenceIdFieldEvent | RequestExtendFenceSeqFieldEvent | RequestExtendFenceConsumerFieldEvent | RequestExtendFenceTermFieldEvent | RequestExtendFenceAttemptFieldEvent | RequestExtendMsFieldEvent | RequestDeadListLimitFieldEvent | RequestRequeueIdsFieldEvent | RequestRequeueAllFieldEvent | RequestConsumeSessionFieldEvent | RequestConsumeCreditFieldEvent | RequestConsumeConsumerFieldEvent | RequestCreditSessionFieldEvent | RequestCreditCreditFieldEvent | RequestCloseSessionFieldEvent | RequestWaitAckIdFieldEvent | RequestWaitAckSeqFieldEvent | RequestAcksFencesIdFieldEvent | RequestAcksFencesSeqFieldEvent | RequestAcksFencesConsumerFieldEvent | RequestAcksFencesTermFieldEvent | RequestAcksFencesAttemptFieldEvent | RequestAcksSessionFieldEvent> {
     return streamMessage(buf, Request.codec(), opts)
   }
 }
@@ -1900,6 +2068,166 @@ export namespace FenceMsg {
 
   export function stream (buf: Uint8Array, opts?: DecodeOptions<FenceMsg>): Generator<FenceMsgIdFieldEvent | FenceMsgSeqFieldEvent | FenceMsgConsumerFieldEvent | FenceMsgTermFieldEvent | FenceMsgAttemptFieldEvent> {
     return streamMessage(buf, FenceMsg.codec(), opts)
+  }
+}
+
+export interface AckRequest {
+  fences: FenceMsg[]
+  session: number
+}
+
+export namespace AckRequest {
+  let _codec: Codec<AckRequest, Partial<AckRequest>>
+
+  export const codec = (): Codec<AckRequest, Partial<AckRequest>> => {
+    if (_codec == null) {
+      _codec = message<AckRequest, Partial<AckRequest>>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if (obj.fences != null && obj.fences.length > 0) {
+          for (const value of obj.fences) {
+            w.uint32(10)
+            FenceMsg.codec().encode(value, w)
+          }
+        }
+
+        if ((obj.session != null && obj.session !== 0)) {
+          w.uint32(16)
+          w.uint64Number(obj.session)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          fences: [],
+          session: 0
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              if (opts.limits?.fences != null && obj.fences.length === opts.limits.fences) {
+                throw new MaxLengthError('Decode error - repeated field "fences" had too many elements')
+              }
+
+              obj.fences.push(FenceMsg.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.fences$
+              }))
+              break
+            }
+            case 2: {
+              obj.session = reader.uint64Number()
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const obj = {
+          fences: 0
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              if (opts.limits?.fences != null && obj.fences === opts.limits.fences) {
+                throw new MaxLengthError('Streaming decode error - repeated field "fences" had too many elements')
+              }
+
+              for (const evt of FenceMsg.codec().stream(reader, reader.uint32(), `${prefix}.fences[]`, {
+                limits: opts.limits?.fences$
+              })) {
+                yield {
+                  ...evt,
+                  index: obj.fences
+                }
+              }
+
+              obj.fences++
+
+              break
+            }
+            case 2: {
+              yield {
+                field: `${prefix}.session`,
+                value: reader.uint64Number()
+              }
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface AckRequestFencesIdFieldEvent {
+    field: '$.fences[].id'
+    value: string
+    index: number
+  }
+
+  export interface AckRequestFencesSeqFieldEvent {
+    field: '$.fences[].seq'
+    value: number
+    index: number
+  }
+
+  export interface AckRequestFencesConsumerFieldEvent {
+    field: '$.fences[].consumer'
+    value: string
+    index: number
+  }
+
+  export interface AckRequestFencesTermFieldEvent {
+    field: '$.fences[].term'
+    value: number
+    index: number
+  }
+
+  export interface AckRequestFencesAttemptFieldEvent {
+    field: '$.fences[].attempt'
+    value: number
+    index: number
+  }
+
+  export interface AckRequestSessionFieldEvent {
+    field: '$.session'
+    value: number
+  }
+
+  export function encode (obj: Partial<AckRequest>): Uint8Array<ArrayBuffer> {
+    return encodeMessage(obj, AckRequest.codec())
+  }
+
+  export function decode (buf: Uint8Array, opts?: DecodeOptions<AckRequest>): AckRequest {
+    return decodeMessage(buf, AckRequest.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array, opts?: DecodeOptions<AckRequest>): Generator<AckRequestFencesIdFieldEvent | AckRequestFencesSeqFieldEvent | AckRequestFencesConsumerFieldEvent | AckRequestFencesTermFieldEvent | AckRequestFencesAttemptFieldEvent | AckRequestSessionFieldEvent> {
+    return streamMessage(buf, AckRequest.codec(), opts)
   }
 }
 
@@ -2932,6 +3260,7 @@ export interface Response {
   stats?: StatsReply
   dead: DeadMessage[]
   requeue?: RequeueReply
+  fences: FenceReply[]
 }
 
 export namespace Response {
@@ -2983,6 +3312,13 @@ export namespace Response {
           RequeueReply.codec().encode(obj.requeue, w)
         }
 
+        if (obj.fences != null && obj.fences.length > 0) {
+          for (const value of obj.fences) {
+            w.uint32(66)
+            FenceReply.codec().encode(value, w)
+          }
+        }
+
         if (opts.lengthDelimited !== false) {
           w.ldelim()
         }
@@ -2990,7 +3326,8 @@ export namespace Response {
         const obj: any = {
           rid: 0,
           puts: [],
-          dead: []
+          dead: [],
+          fences: []
         }
 
         const end = length == null ? reader.len : reader.pos + length
@@ -3047,6 +3384,16 @@ export namespace Response {
               })
               break
             }
+            case 8: {
+              if (opts.limits?.fences != null && obj.fences.length === opts.limits.fences) {
+                throw new MaxLengthError('Decode error - repeated field "fences" had too many elements')
+              }
+
+              obj.fences.push(FenceReply.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.fences$
+              }))
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -3058,7 +3405,8 @@ export namespace Response {
       }, function * (reader, length, prefix, opts = {}) {
         const obj = {
           puts: 0,
-          dead: 0
+          dead: 0,
+          fences: 0
         }
 
         const end = length == null ? reader.len : reader.pos + length
@@ -3138,6 +3486,24 @@ export namespace Response {
 
               break
             }
+            case 8: {
+              if (opts.limits?.fences != null && obj.fences === opts.limits.fences) {
+                throw new MaxLengthError('Streaming decode error - repeated field "fences" had too many elements')
+              }
+
+              for (const evt of FenceReply.codec().stream(reader, reader.uint32(), `${prefix}.fences[]`, {
+                limits: opts.limits?.fences$
+              })) {
+                yield {
+                  ...evt,
+                  index: obj.fences
+                }
+              }
+
+              obj.fences++
+
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -3213,6 +3579,11 @@ export namespace Response {
   export interface ResponseFenceDeadlineFieldEvent {
     field: '$.fence.deadline'
     value: number
+  }
+
+  export interface ResponseFenceCreditedFieldEvent {
+    field: '$.fence.credited'
+    value: boolean
   }
 
   export interface ResponseStatsReadyFieldEvent {
@@ -3349,6 +3720,30 @@ export namespace Response {
     value: string
   }
 
+  export interface ResponseFencesStatusFieldEvent {
+    field: '$.fences[].status'
+    value: string
+    index: number
+  }
+
+  export interface ResponseFencesReasonFieldEvent {
+    field: '$.fences[].reason'
+    value: string
+    index: number
+  }
+
+  export interface ResponseFencesDeadlineFieldEvent {
+    field: '$.fences[].deadline'
+    value: number
+    index: number
+  }
+
+  export interface ResponseFencesCreditedFieldEvent {
+    field: '$.fences[].credited'
+    value: boolean
+    index: number
+  }
+
   export function encode (obj: Partial<Response>): Uint8Array<ArrayBuffer> {
     return encodeMessage(obj, Response.codec())
   }
@@ -3357,7 +3752,7 @@ export namespace Response {
     return decodeMessage(buf, Response.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array, opts?: DecodeOptions<Response>): Generator<ResponseRidFieldEvent | ResponseErrorCodeFieldEvent | ResponseErrorMessageFieldEvent | ResponseErrorLeaderHintFieldEvent | ResponsePutsIdFieldEvent | ResponsePutsStatusFieldEvent | ResponsePutsSeqFieldEvent | ResponsePutsDuplicateFieldEvent | ResponsePutsReasonFieldEvent | ResponseFenceStatusFieldEvent | ResponseFenceReasonFieldEvent | ResponseFenceDeadlineFieldEvent | ResponseStatsReadyFieldEvent | ResponseStatsLeasedFieldEvent | ResponseStatsDelayedFieldEvent | ResponseStatsDeadFieldEvent | ResponseStatsBytesFieldEvent | ResponseStatsOwnerFieldEvent | ResponseStatsReplicasFieldEvent | ResponseStatsTermFieldEvent | ResponseStatsCommitIndexFieldEvent | ResponseStatsAppliedIndexFieldEvent | ResponseStatsCommitLagFieldEvent | ResponseStatsTotalPutFieldEvent | ResponseStatsTotalAckedFieldEvent | ResponseStatsTotalDeliveredFieldEvent | ResponseStatsTotalExpiredFieldEvent | ResponseStatsTotalDeadLetteredFieldEvent | ResponseStatsConsumersFieldEvent | ResponseDeadIdFieldEvent | ResponseDeadPayloadFieldEvent | ResponseDeadReasonFieldEvent | ResponseDeadAttemptFieldEvent | ResponseDeadDeadAtFieldEvent | ResponseDeadEnqueuedAtFieldEvent | ResponseRequeueRequeuedFieldEvent | ResponseRequeueMissingFieldEvent> {
+  export function stream (buf: Uint8Array, opts?: DecodeOptions<Response>): Generator<ResponseRidFieldEvent | ResponseErrorCodeFieldEvent | ResponseErrorMessageFieldEvent | ResponseErrorLeaderHintFieldEvent | ResponsePutsIdFieldEvent | ResponsePutsStatusFieldEvent | ResponsePutsSeqFieldEvent | ResponsePutsDuplicateFieldEvent | ResponsePutsReasonFieldEvent | ResponseFenceStatusFieldEvent | ResponseFenceReasonFieldEvent | ResponseFenceDeadlineFieldEvent | ResponseFenceCreditedFieldEvent | ResponseStatsReadyFieldEvent | ResponseStatsLeasedFieldEvent | ResponseStatsDelayedFieldEvent | ResponseStatsDeadFieldEvent | ResponseStatsBytesFieldEvent | ResponseStatsOwnerFieldEvent | ResponseStatsReplicasFieldEvent | ResponseStatsTermFieldEvent | ResponseStatsCommitIndexFieldEvent | ResponseStatsAppliedIndexFieldEvent | ResponseStatsCommitLagFieldEvent | ResponseStatsTotalPutFieldEvent | ResponseStatsTotalAckedFieldEvent | ResponseStatsTotalDeliveredFieldEvent | ResponseStatsTotalExpiredFieldEvent | ResponseStatsTotalDeadLetteredFieldEvent | ResponseStatsConsumersFieldEvent | ResponseDeadIdFieldEvent | ResponseDeadPayloadFieldEvent | ResponseDeadReasonFieldEvent | ResponseDeadAttemptFieldEvent | ResponseDeadDeadAtFieldEvent | ResponseDeadEnqueuedAtFieldEvent | ResponseRequeueRequeuedFieldEvent | ResponseRequeueMissingFieldEvent | ResponseFencesStatusFieldEvent | ResponseFencesReasonFieldEvent | ResponseFencesDeadlineFieldEvent | ResponseFencesCreditedFieldEvent> {
     return streamMessage(buf, Response.codec(), opts)
   }
 }
@@ -3682,6 +4077,7 @@ export interface FenceReply {
   status: string
   reason: string
   deadline: number
+  credited: boolean
 }
 
 export namespace FenceReply {
@@ -3709,6 +4105,11 @@ export namespace FenceReply {
           w.uint64Number(obj.deadline)
         }
 
+        if ((obj.credited != null && obj.credited !== false)) {
+          w.uint32(32)
+          w.bool(obj.credited)
+        }
+
         if (opts.lengthDelimited !== false) {
           w.ldelim()
         }
@@ -3716,7 +4117,8 @@ export namespace FenceReply {
         const obj: any = {
           status: '',
           reason: '',
-          deadline: 0
+          deadline: 0,
+          credited: false
         }
 
         const end = length == null ? reader.len : reader.pos + length
@@ -3735,6 +4137,10 @@ export namespace FenceReply {
             }
             case 3: {
               obj.deadline = reader.uint64Number()
+              break
+            }
+            case 4: {
+              obj.credited = reader.bool()
               break
             }
             default: {
@@ -3773,6 +4179,13 @@ export namespace FenceReply {
               }
               break
             }
+            case 4: {
+              yield {
+                field: `${prefix}.credited`,
+                value: reader.bool()
+              }
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -3800,6 +4213,11 @@ export namespace FenceReply {
     value: number
   }
 
+  export interface FenceReplyCreditedFieldEvent {
+    field: '$.credited'
+    value: boolean
+  }
+
   export function encode (obj: Partial<FenceReply>): Uint8Array<ArrayBuffer> {
     return encodeMessage(obj, FenceReply.codec())
   }
@@ -3808,7 +4226,7 @@ export namespace FenceReply {
     return decodeMessage(buf, FenceReply.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array, opts?: DecodeOptions<FenceReply>): Generator<FenceReplyStatusFieldEvent | FenceReplyReasonFieldEvent | FenceReplyDeadlineFieldEvent> {
+  export function stream (buf: Uint8Array, opts?: DecodeOptions<FenceReply>): Generator<FenceReplyStatusFieldEvent | FenceReplyReasonFieldEvent | FenceReplyDeadlineFieldEvent | FenceReplyCreditedFieldEvent> {
     return streamMessage(buf, FenceReply.codec(), opts)
   }
 }

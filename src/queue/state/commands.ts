@@ -1,6 +1,6 @@
 import { InvalidCommandError } from '../errors.js'
 import { QueueCommand } from './queue-state.js'
-import { MAX_ID_LENGTH, MAX_LEASE_COUNT, MAX_NAME_LENGTH } from './types.js'
+import { MAX_BATCH_COMMANDS, MAX_ID_LENGTH, MAX_LEASE_COUNT, MAX_NAME_LENGTH } from './types.js'
 import type { CommandName, Fence, QueueConfig } from './types.js'
 
 /**
@@ -81,6 +81,8 @@ export type DecodedBody =
   | { type: 'requeueDead', ids: string[], all: boolean }
   | { type: 'purge', dead: boolean }
   | { type: 'configure', config: Partial<QueueConfig> }
+  /** Encoded commands, each decoded (and validated) only when the batch is applied. */
+  | { type: 'batch', commands: Uint8Array[] }
 
 export interface DecodedCommand {
   now: number
@@ -90,10 +92,12 @@ export interface DecodedCommand {
   body: DecodedBody
 }
 
-const BODY_KEYS = ['put', 'lease', 'ack', 'nack', 'extend', 'expire', 'requeueDead', 'purge', 'configure'] as const satisfies readonly CommandName[]
+const BODY_KEYS = ['put', 'lease', 'ack', 'nack', 'extend', 'expire', 'requeueDead', 'purge', 'configure', 'batch'] as const satisfies readonly CommandName[]
 
 /** Most ids one requeueDead command may name (decoding refuses more, bounding the work per entry). */
 export const MAX_REQUEUE_IDS = 10_000
+
+const DECODE_LIMITS = { limits: { requeueDead: { ids: MAX_REQUEUE_IDS }, batch: { commands: MAX_BATCH_COMMANDS } } as any }
 
 /** Encode a command for proposal. Throws {@link InvalidCommandError} if it would not validate. */
 export function encodeCommand (cmd: CommandInput): Uint8Array {
@@ -131,6 +135,16 @@ export function encodeCommand (cmd: CommandInput): Uint8Array {
   return bytes
 }
 
+/**
+ * One entry carrying several commands, each encoded by {@link encodeCommand} (so already
+ * validated), applied in order as if each were an entry of its own (see `BatchCommand` in
+ * queue-state.proto). 1 … {@link MAX_BATCH_COMMANDS} commands, none of them a batch.
+ */
+export function encodeBatch (commands: Uint8Array[]): Uint8Array {
+  if (commands.length === 0 || commands.length > MAX_BATCH_COMMANDS) throw new InvalidCommandError(`a batch holds 1–${MAX_BATCH_COMMANDS} commands, got ${commands.length}`)
+  return QueueCommand.encode({ version: 1, client: '', requestId: 0, firstIncomplete: 0, now: 0, batch: { commands: commands as Array<Uint8Array<ArrayBuffer>> } })
+}
+
 function fenceOut (f: Fence): Fence {
   return { id: f.id, seq: f.seq, consumer: f.consumer, term: f.term, attempt: f.attempt }
 }
@@ -152,7 +166,7 @@ export function commandName (bytes: Uint8Array): CommandName | 'unknown' {
 export function decodeCommand (bytes: Uint8Array): DecodedCommand {
   let msg: QueueCommand
   try {
-    msg = QueueCommand.decode(bytes, { limits: { requeueDead: { ids: MAX_REQUEUE_IDS } } as any })
+    msg = QueueCommand.decode(bytes, DECODE_LIMITS)
   } catch (err) {
     throw new InvalidCommandError('undecodable queue command', { cause: err })
   }
@@ -249,6 +263,12 @@ export function decodeCommand (bytes: Uint8Array): DecodedCommand {
       positive('maxSessions', c.maxSessions)
       positive('maxResultsPerClient', c.maxResultsPerClient)
       body = { type: 'configure', config }
+      break
+    }
+    case 'batch': {
+      const commands = msg.batch!.commands
+      if (commands.length === 0) fail('an empty batch')
+      body = { type: 'batch', commands }
       break
     }
   }

@@ -4,6 +4,6 @@
  */
 export { QueueStateMachine } from './machine.js'
 export type { AppliedEntry } from './machine.js'
-export { encodeCommand, decodeCommand, commandName, MAX_REQUEUE_IDS } from './commands.js'
+export { encodeCommand, encodeBatch, decodeCommand, commandName, MAX_REQUEUE_IDS } from './commands.js'
 export type { CommandBody, CommandInput, CommandMeta, PutInput, LeaseInput, NackInput, ExtendInput, RequeueInput, DecodedCommand, DecodedBody } from './commands.js'
 export * from './types.js'

@@ -95,6 +95,9 @@ const byDeadline = (a: Msg, b: Msg): boolean => {
  *   again answers `alreadyAcked` (remembered like dedup ids), any other delivery's `stale`.
  * - **Order**: first deliveries in the order messages became ready (put order, delayed ones when
  *   their delay ends); released messages are redelivered before fresh ones, in release order.
+ * - **Batches**: a `batch` entry applies its commands in order, each exactly as if it were an
+ *   entry of its own (its own clock, session and result): a batch changes what is replicated
+ *   together, never what a command does.
  * - **Retries**: a command with (client, requestId) already applied returns the original result.
  *   Every command is also safe to apply twice (puts dedup by id, acks by fence, a second lease
  *   only hands out more messages), so a forgotten session costs efficiency, never safety.
@@ -140,25 +143,49 @@ export class QueueStateMachine {
    * Apply one committed entry. Never throws for anything in `data` (a bad command is answered
    * `invalid` and changes nothing); throws {@link ApplyOrderError} only if the driver applies an
    * index twice or goes back in term, which would be a bug in the driver.
+   * @param each called with each command's result right after it is applied (for a batch: once
+   *   per command, before the next one applies), e.g. to read a lease's payloads at that point.
    */
-  apply (entry: AppliedEntry): QueueResult {
+  apply (entry: AppliedEntry, each?: (result: QueueResult) => void): QueueResult {
     if (entry.index <= this.lastIndex) throw new ApplyOrderError(entry.index, this.lastIndex)
     if (entry.term < this.lastTerm) throw new ApplyOrderError(entry.index, this.lastIndex)
     this.lastIndex = entry.index
     this.lastTerm = entry.term
-    if (entry.type !== undefined && entry.type !== 'normal') return { command: 'noop', status: 'ok' }
+    if (entry.type !== undefined && entry.type !== 'normal') return this.report({ command: 'noop', status: 'ok' }, each)
+    return this.applyCommand(entry.data, entry.term, each)
+  }
 
+  /**
+   * One command of the entry of `term`. A batch applies its commands one after the other exactly
+   * as if each were an entry of its own (clock, client session, result); one inside a batch may
+   * not be a batch itself.
+   */
+  private applyCommand (data: Uint8Array, term: number, each: ((result: QueueResult) => void) | undefined, inBatch = false): QueueResult {
     let cmd: DecodedCommand
     try {
-      cmd = decodeCommand(entry.data)
+      cmd = decodeCommand(data)
     } catch (err) {
       const attempted = (err as { command?: CommandName }).command ?? 'unknown'
-      return { command: 'invalid', status: 'invalid', attempted, message: err instanceof Error ? err.message : String(err) }
+      return this.report({ command: 'invalid', status: 'invalid', attempted, message: err instanceof Error ? err.message : String(err) }, each)
     }
+    if (cmd.body.type === 'batch') {
+      if (inBatch) return this.report({ command: 'invalid', status: 'invalid', attempted: 'batch', message: 'batch: a batch inside a batch' }, each)
+      const results: QueueResult[] = []
+      for (const c of cmd.body.commands) results.push(this.applyCommand(c, term, each, true))
+      return { command: 'batch', status: 'ok', results }
+    }
+    return this.report(this.applySession(cmd, term), each)
+  }
 
+  private report (result: QueueResult, each: ((result: QueueResult) => void) | undefined): QueueResult {
+    each?.(result)
+    return result
+  }
+
+  private applySession (cmd: DecodedCommand, term: number): QueueResult {
     this.advance(cmd.now)
 
-    if (cmd.client === '' || cmd.requestId === 0) return this.execute(cmd.body, entry.term)
+    if (cmd.client === '' || cmd.requestId === 0) return this.execute(cmd.body, term)
 
     // Client session: a retried request answers with its original result (raft mistake 13).
     const session = this.sessions.get(cmd.client) ?? { floor: 0, lastSeen: 0, results: new OrderedMap<number, string>() }
@@ -176,7 +203,7 @@ export class QueueStateMachine {
     if (cmd.requestId <= session.floor) {
       return { command: 'requestExpired', status: 'requestExpired', attempted: cmd.body.type, client: cmd.client, requestId: cmd.requestId }
     }
-    const result = this.execute(cmd.body, entry.term)
+    const result = this.execute(cmd.body, term)
     session.results.set(cmd.requestId, JSON.stringify(result))
     while (session.results.size > this.config.maxResultsPerClient) {
       const oldest = (session.results.oldest() as [number, string])[0]
@@ -197,6 +224,7 @@ export class QueueStateMachine {
       case 'requeueDead': return this.requeueDead(body.ids, body.all)
       case 'purge': return this.purge(body.dead)
       case 'configure': return this.configure(body.config)
+      case 'batch': return { command: 'invalid', status: 'invalid', attempted: 'batch', message: 'batch: a batch inside a batch' } // (applyCommand handles batches)
     }
   }
 
@@ -528,6 +556,11 @@ export class QueueStateMachine {
   get (id: string): MessageView | undefined {
     const m = this.messages.get(id)
     return m === undefined ? undefined : view(m)
+  }
+
+  /** The payload of a stored message (queued, leased or dead), without building a whole view. */
+  payloadOf (id: string): Uint8Array | undefined {
+    return this.messages.get(id)?.payload
   }
 
   /** Up to `limit` dead-lettered messages, oldest first, with reason and delivery history. */

@@ -18,6 +18,7 @@ export interface QueueCommand {
   requeueDead?: RequeueDeadCommand
   purge?: PurgeCommand
   configure?: ConfigureCommand
+  batch?: BatchCommand
 }
 
 export namespace QueueCommand {
@@ -98,6 +99,11 @@ export namespace QueueCommand {
         if (obj.configure != null) {
           w.uint32(146)
           ConfigureCommand.codec().encode(obj.configure, w)
+        }
+
+        if (obj.batch != null) {
+          w.uint32(154)
+          BatchCommand.codec().encode(obj.batch, w)
         }
 
         if (opts.lengthDelimited !== false) {
@@ -189,6 +195,12 @@ export namespace QueueCommand {
             case 18: {
               obj.configure = ConfigureCommand.codec().decode(reader, reader.uint32(), {
                 limits: opts.limits?.configure
+              })
+              break
+            }
+            case 19: {
+              obj.batch = BatchCommand.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.batch
               })
               break
             }
@@ -301,6 +313,13 @@ export namespace QueueCommand {
             case 18: {
               yield * ConfigureCommand.codec().stream(reader, reader.uint32(), `${prefix}.configure`, {
                 limits: opts.limits?.configure
+              })
+
+              break
+            }
+            case 19: {
+              yield * BatchCommand.codec().stream(reader, reader.uint32(), `${prefix}.batch`, {
+                limits: opts.limits?.batch
               })
 
               break
@@ -538,6 +557,12 @@ export namespace QueueCommand {
     value: number
   }
 
+  export interface QueueCommandBatchCommandsFieldEvent {
+    field: '$.batch.commands[]'
+    index: number
+    value: Uint8Array<ArrayBuffer>
+  }
+
   export function encode (obj: Partial<QueueCommand>): Uint8Array<ArrayBuffer> {
     return encodeMessage(obj, QueueCommand.codec())
   }
@@ -546,8 +571,116 @@ export namespace QueueCommand {
     return decodeMessage(buf, QueueCommand.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array, opts?: DecodeOptions<QueueCommand>): Generator<QueueCommandVersionFieldEvent | QueueCommandClientFieldEvent | QueueCommandRequestIdFieldEvent | QueueCommandFirstIncompleteFieldEvent | QueueCommandNowFieldEvent | QueueCommandPutIdFieldEvent | QueueCommandPutPayloadFieldEvent | QueueCommandPutProducerFieldEvent | QueueCommandPutDelayUntilFieldEvent | QueueCommandPutMaxDeliveriesFieldEvent | QueueCommandLeaseConsumerFieldEvent | QueueCommandLeaseCountFieldEvent | QueueCommandLeaseLeaseMsFieldEvent | QueueCommandAckIdFieldEvent | QueueCommandAckSeqFieldEvent | QueueCommandAckConsumerFieldEvent | QueueCommandAckTermFieldEvent | QueueCommandAckAttemptFieldEvent | QueueCommandNackIdFieldEvent | QueueCommandNackSeqFieldEvent | QueueCommandNackConsumerFieldEvent | QueueCommandNackTermFieldEvent | QueueCommandNackAttemptFieldEvent | QueueCommandNackDelayMsFieldEvent | QueueCommandNackDeadLetterFieldEvent | QueueCommandExtendIdFieldEvent | QueueCommandExtendSeqFieldEvent | QueueCommandExtendConsumerFieldEvent | QueueCommandExtendTermFieldEvent | QueueCommandExtendAttemptFieldEvent | QueueCommandExtendMsFieldEvent | QueueCommandExpireMaxFieldEvent | QueueCommandRequeueDeadIdsFieldEvent | QueueCommandRequeueDeadAllFieldEvent | QueueCommandPurgeDeadFieldEvent | QueueCommandConfigureMaxLengthFieldEvent | QueueCommandConfigureMaxBytesFieldEvent | QueueCommandConfigureMaxDeliveriesFieldEvent | QueueCommandConfigureDedupWindowMsFieldEvent | QueueCommandConfigureMaxDedupEntriesFieldEvent | QueueCommandConfigureMaxDeadFieldEvent | QueueCommandConfigureSessionTtlMsFieldEvent | QueueCommandConfigureMaxSessionsFieldEvent | QueueCommandConfigureMaxResultsPerClientFieldEvent> {
+  export function stream (buf: Uint8Array, opts?: DecodeOptions<QueueCommand>): Generator<QueueCommandVersionFieldEvent | QueueCommandClientFieldEvent | QueueCommandRequestIdFieldEvent | QueueCommandFirstIncompleteFieldEvent | QueueCommandNowFieldEvent | QueueCommandPutIdFieldEvent | QueueCommandPutPayloadFieldEvent | QueueCommandPutProducerFieldEvent | QueueCommandPutDelayUntilFieldEvent | QueueCommandPutMaxDeliveriesFieldEvent | QueueCommandLeaseConsumerFieldEvent | QueueCommandLeaseCountFieldEvent | QueueCommandLeaseLeaseMsFieldEvent | QueueCommandAckIdFieldEvent | QueueCommandAckSeqFieldEvent | QueueCommandAckConsumerFieldEvent | QueueCommandAckTermFieldEvent | QueueCommandAckAttemptFieldEvent | QueueCommandNackIdFieldEvent | QueueCommandNackSeqFieldEvent | QueueCommandNackConsumerFieldEvent | QueueCommandNackTermFieldEvent | QueueCommandNackAttemptFieldEvent | QueueCommandNackDelayMsFieldEvent | QueueCommandNackDeadLetterFieldEvent | QueueCommandExtendIdFieldEvent | QueueCommandExtendSeqFieldEvent | QueueCommandExtendConsumerFieldEvent | QueueCommandExtendTermFieldEvent | QueueCommandExtendAttemptFieldEvent | QueueCommandExtendMsFieldEvent | QueueCommandExpireMaxFieldEvent | QueueCommandRequeueDeadIdsFieldEvent | QueueCommandRequeueDeadAllFieldEvent | QueueCommandPurgeDeadFieldEvent | QueueCommandConfigureMaxLengthFieldEvent | QueueCommandConfigureMaxBytesFieldEvent | QueueCommandConfigureMaxDeliveriesFieldEvent | QueueCommandConfigureDedupWindowMsFieldEvent | QueueCommandConfigureMaxDedupEntriesFieldEvent | QueueCommandConfigureMaxDeadFieldEvent | QueueCommandConfigureSessionTtlMsFieldEvent | QueueCommandConfigureMaxSessionsFieldEvent | QueueCommandConfigureMaxResultsPerClientFieldEvent | QueueCommandBatchCommandsFieldEvent> {
     return streamMessage(buf, QueueCommand.codec(), opts)
+  }
+}
+
+export interface BatchCommand {
+  commands: Uint8Array<ArrayBuffer>[]
+}
+
+export namespace BatchCommand {
+  let _codec: Codec<BatchCommand, Partial<BatchCommand>>
+
+  export const codec = (): Codec<BatchCommand, Partial<BatchCommand>> => {
+    if (_codec == null) {
+      _codec = message<BatchCommand, Partial<BatchCommand>>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if (obj.commands != null && obj.commands.length > 0) {
+          for (const value of obj.commands) {
+            w.uint32(10)
+            w.bytes(value)
+          }
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          commands: []
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              if (opts.limits?.commands != null && obj.commands.length === opts.limits.commands) {
+                throw new MaxLengthError('Decode error - repeated field "commands" had too many elements')
+              }
+
+              obj.commands.push(reader.bytes())
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const obj = {
+          commands: 0
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              if (opts.limits?.commands != null && obj.commands === opts.limits.commands) {
+                throw new MaxLengthError('Streaming decode error - repeated field "commands" had too many elements')
+              }
+
+              yield {
+                field: `${prefix}.commands[]`,
+                index: obj.commands,
+                value: reader.bytes()
+              }
+
+              obj.commands++
+
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface BatchCommandCommandsFieldEvent {
+    field: '$.commands[]'
+    index: number
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export function encode (obj: Partial<BatchCommand>): Uint8Array<ArrayBuffer> {
+    return encodeMessage(obj, BatchCommand.codec())
+  }
+
+  export function decode (buf: Uint8Array, opts?: DecodeOptions<BatchCommand>): BatchCommand {
+    return decodeMessage(buf, BatchCommand.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array, opts?: DecodeOptions<BatchCommand>): Generator<BatchCommandCommandsFieldEvent> {
+    return streamMessage(buf, BatchCommand.codec(), opts)
   }
 }
 

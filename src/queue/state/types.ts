@@ -59,6 +59,8 @@ export const MAX_ID_LENGTH = 256
 export const MAX_NAME_LENGTH = 256
 /** Most messages one lease command may hand out (its result is cached per client). */
 export const MAX_LEASE_COUNT = 4096
+/** Most commands one batch entry may carry (decoding refuses more, bounding the work per entry). */
+export const MAX_BATCH_COMMANDS = 4096
 /** How many ended deliveries a message remembers for its dead-letter history. */
 export const HISTORY_LIMIT = 16
 
@@ -219,6 +221,13 @@ export interface ConfigureResult {
   config: QueueConfig
 }
 
+/** The results of a batch's commands, one per command, in order. */
+export interface BatchResult {
+  command: 'batch'
+  status: 'ok'
+  results: QueueResult[]
+}
+
 /** A Raft entry that is not a queue command (a new leader's no-op, a membership change). */
 export interface NoopResult {
   command: 'noop'
@@ -251,7 +260,7 @@ export interface RequestExpiredResult {
   requestId: number
 }
 
-export type CommandName = 'put' | 'lease' | 'ack' | 'nack' | 'extend' | 'expire' | 'requeueDead' | 'purge' | 'configure'
+export type CommandName = 'put' | 'lease' | 'ack' | 'nack' | 'extend' | 'expire' | 'requeueDead' | 'purge' | 'configure' | 'batch'
 
 export type QueueResult =
   | PutResult
@@ -263,6 +272,7 @@ export type QueueResult =
   | RequeueResult
   | PurgeResult
   | ConfigureResult
+  | BatchResult
   | NoopResult
   | InvalidResult
   | RequestExpiredResult

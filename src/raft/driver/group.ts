@@ -6,7 +6,7 @@ import type { Ready, Role, SoftState } from '../core/ready.js'
 import type { MembershipChange } from '../core/membership.js'
 import type { RaftConfig } from '../core/config.js'
 import type { Message } from '../core/messages.js'
-import type { Entry, PersistedState, RaftStorage } from '../storage.js'
+import type { Entry, HardState, PersistedState, RaftStorage } from '../storage.js'
 import { decodeRaftMessage, encodeRaftMessage } from './codec.js'
 import { GroupFailedError, ProposalLostError, ProposalOutcomeUnknownError } from './errors.js'
 
@@ -119,7 +119,9 @@ interface PendingRead {
 /**
  * One Raft group on this member: the core, bound to storage, a state machine and the host's
  * transport and clock. Work is serialized per group by one Ready loop: persist, then send, then
- * apply, then advance — so nothing is promised to a peer before it is durable.
+ * apply, then advance — so nothing is promised to a peer before it is durable. Two overlaps keep
+ * that promise: a leader's appends and heartbeats leave while it writes its own copy (see
+ * {@link splitBeforePersist}), and committed entries already durable here are applied meanwhile.
  */
 export class RaftGroup<R = unknown> extends EventEmitter<RaftGroupEvents> {
   readonly groupId: string
@@ -138,6 +140,8 @@ export class RaftGroup<R = unknown> extends EventEmitter<RaftGroupEvents> {
   private loopRunning = false
   private loopScheduled = false
   private loopDone: Promise<void> = Promise.resolve()
+  /** The hard state last written by this process (undefined until the first write of one). */
+  private savedHard: HardState | undefined
   private state: 'running' | 'stopping' | 'stopped' | 'failed' = 'running'
   private wasQuiesced = false
 
@@ -376,15 +380,26 @@ export class RaftGroup<R = unknown> extends EventEmitter<RaftGroupEvents> {
 
   private async handle (rd: Ready): Promise<void> {
     this.stats.readies++
-    // 1. Persist, before anything that depends on it leaves this process.
-    if (rd.snapshot !== undefined) await this.storage.saveSnapshot(rd.snapshot)
-    if (rd.hardState !== undefined || rd.entries.length > 0) await this.storage.save({ hardState: rd.hardState, entries: rd.entries })
-    if (rd.compaction !== undefined) await this.storage.saveSnapshot(rd.compaction)
-    // 2. Send. All groups' sends in one event-loop turn share one transport frame per peer.
-    for (const m of rd.messages) this.send(m)
-    // 3. Report role/term/leader changes (after they are durable).
+    // 1. A leader's appends and heartbeats leave before its own write (Raft thesis §10.2.1): the
+    //    leader counts itself towards a commit only for entries it has persisted (the core's
+    //    `log.stable`), so a follower may store them first. Everything else waits (see below).
+    const { early, later } = splitBeforePersist(rd, this.savedHard)
+    for (const m of early) this.send(m)
+    // 2. Persist, before anything that depends on it leaves this process.
+    const persisted = this.persist(rd)
+    // 3. Committed entries this member already holds durably need not wait for this write: apply
+    //    them while it is under way (not across a role change or a snapshot, which keep their order).
+    const ahead = rd.snapshot === undefined && rd.softState === undefined ? durableCommitted(rd) : 0
+    if (ahead > 0) {
+      persisted.catch(() => {}) // awaited below; a failure is not "unhandled" meanwhile
+      await this.applyEntries(rd.committedEntries, 0, ahead)
+    }
+    await persisted
+    // 4. Send the rest. All groups' sends in one event-loop turn share one transport frame per peer.
+    for (const m of later) this.send(m)
+    // 5. Report role/term/leader changes (after they are durable).
     if (rd.softState !== undefined) this.setSoft(rd.softState)
-    // 4. Apply.
+    // 6. Apply.
     if (rd.snapshot !== undefined) {
       await this.sm.restore(rd.snapshot.data)
       this.appliedIndex = rd.snapshot.meta.index
@@ -393,7 +408,28 @@ export class RaftGroup<R = unknown> extends EventEmitter<RaftGroupEvents> {
         if (index <= this.appliedIndex) this.settle(p, new ProposalLostError(p.index, p.term, 'replaced by an installed snapshot; outcome unknown'))
       }
     }
-    for (const e of rd.committedEntries) {
+    await this.applyEntries(rd.committedEntries, ahead, rd.committedEntries.length)
+    // 7. Reads confirmed by a quorum: answer once applied catches up.
+    for (const rs of rd.readStates) {
+      const key = new TextDecoder().decode(rs.context)
+      const r = this.reads.get(key)
+      if (r !== undefined) r.index = rs.index
+    }
+    this.releaseReads()
+  }
+
+  /** Writes what `rd` asks to persist (snapshot, entries and hard state, compaction), in that order. */
+  private async persist (rd: Ready): Promise<void> {
+    if (rd.snapshot !== undefined) await this.storage.saveSnapshot(rd.snapshot)
+    if (rd.hardState !== undefined || rd.entries.length > 0) await this.storage.save({ hardState: rd.hardState, entries: rd.entries })
+    if (rd.hardState !== undefined) this.savedHard = rd.hardState
+    if (rd.compaction !== undefined) await this.storage.saveSnapshot(rd.compaction)
+  }
+
+  /** Applies `entries[from, to)` in order and settles the proposals they answer. */
+  private async applyEntries (entries: Entry[], from: number, to: number): Promise<void> {
+    for (let i = from; i < to; i++) {
+      const e = entries[i]
       let result: R | undefined
       if (e.type === 'normal') {
         result = await this.sm.apply(e)
@@ -407,13 +443,6 @@ export class RaftGroup<R = unknown> extends EventEmitter<RaftGroupEvents> {
       }
       this.emit('applied', e)
     }
-    // 5. Reads confirmed by a quorum: answer once applied catches up.
-    for (const rs of rd.readStates) {
-      const key = new TextDecoder().decode(rs.context)
-      const r = this.reads.get(key)
-      if (r !== undefined) r.index = rs.index
-    }
-    this.releaseReads()
   }
 
   private afterAdvance (): void {
@@ -529,4 +558,35 @@ export class RaftGroup<R = unknown> extends EventEmitter<RaftGroupEvents> {
   private assertRunning (): void {
     if (this.state !== 'running') throw new ClosedError(`raft group ${this.groupId}`)
   }
+}
+
+/**
+ * Which messages of `rd` may leave before its writes are durable (`early`) and which must wait
+ * (`later`). Early: a leader's `append` and `heartbeat` messages, and only when the Ready does not
+ * change the term or vote last written (`saved`; unknown = assume it does): they promise nothing
+ * about this member's own log (the leader counts itself towards a quorum only for entries it has
+ * persisted), while a term or vote must be durable before any message of that term leaves
+ * (otherwise a restarted member could vote twice in it, or lead it twice with different entries).
+ * Everything a follower or candidate says — append, heartbeat and vote responses, votes — speaks
+ * for what it stored and waits. A Ready installing a snapshot sends nothing early. @internal
+ */
+export function splitBeforePersist (rd: Ready, saved: HardState | undefined): { early: Message[], later: Message[] } {
+  const h = rd.hardState
+  const termDurable = rd.snapshot === undefined && (h === undefined || (saved !== undefined && h.term === saved.term && h.vote === saved.vote))
+  if (!termDurable) return { early: [], later: rd.messages }
+  const early: Message[] = []
+  const later: Message[] = []
+  for (const m of rd.messages) {
+    if (m.type === 'append' || m.type === 'heartbeat') early.push(m)
+    else later.push(m)
+  }
+  return { early, later }
+}
+
+/** How many of `rd.committedEntries` (a prefix) were already durable here before `rd`'s own entries. */
+function durableCommitted (rd: Ready): number {
+  const firstNew = rd.entries.length > 0 ? rd.entries[0].index : Infinity
+  let n = 0
+  while (n < rd.committedEntries.length && rd.committedEntries[n].index < firstNew) n++
+  return n
 }

@@ -1,0 +1,117 @@
+// The owner's credit accounting and command batching, on a one-member Raft group in memory:
+// credit of a delivery comes back when an ack naming the consumer's session arrives, once per
+// delivery; the owner never pushes more than the credit; the commands of one turn share an entry.
+import { after, before, describe, it } from 'node:test'
+import assert from 'node:assert/strict'
+import { MemoryRaftNetwork } from '../../src/raft/transport/memory.js'
+import { MemoryStorage } from '../../src/storage/memory.js'
+import { createRaftHost, type RaftGroup, type RaftHost } from '../../src/raft/driver/index.js'
+import { QueueOwner } from '../../src/queue/owner.js'
+import { ReplicaStateMachine, type AppliedResult } from '../../src/queue/replica-state.js'
+import type { QueuePlacement } from '../../src/queue/placement.js'
+import type { DeliveryMsg, Push } from '../../src/queue/protocol/queue-protocol.js'
+import type { Fence } from '../../src/queue/state/index.js'
+import { until } from '../raft/driver-helpers.js'
+
+const placement: QueuePlacement = {
+  queue: 'credit',
+  groupId: 'q/credit',
+  replicas: ['solo'],
+  preferredOwner: '',
+  version: 1,
+  settings: { replicas: 1, maxLength: 0, maxBytes: 0, maxDeliveries: 0, dedupWindowMs: 60_000, ackTimeoutMs: 60_000 }
+}
+
+const fenceOf = (d: DeliveryMsg): Fence => ({ ...d.fence! })
+
+describe('queue owner: credit and batching', () => {
+  const net = new MemoryRaftNetwork()
+  let host: RaftHost
+  let group: RaftGroup<AppliedResult>
+  let state: ReplicaStateMachine
+  let owner: QueueOwner
+  /** Deliveries pushed per `peer/session`, in push order. */
+  const pushed = new Map<string, DeliveryMsg[]>()
+  let onPush: (() => void) | undefined
+
+  before(async () => {
+    host = await createRaftHost({ transport: net.transport('solo') })
+    state = new ReplicaStateMachine({})
+    group = await host.createGroup<AppliedResult>({ groupId: placement.groupId, members: ['solo'], storage: new MemoryStorage(), stateMachine: state })
+    await until([group], () => group.isLeader, 'the lone member to lead')
+    const push = (peer: string, p: Push): boolean => {
+      const key = `${peer}/${p.session}`
+      pushed.set(key, [...(pushed.get(key) ?? []), ...p.deliveries])
+      onPush?.()
+      return true
+    }
+    owner = new QueueOwner(group, state, () => placement, push, 'test')
+    state.onApplied = r => { owner.applied(r) }
+  })
+  after(async () => { owner.close('done'); await host.stop({ transferLeadership: false }); net.stop() })
+
+  /** Resolves once `key` has been pushed `n` deliveries in all. */
+  const pushes = async (key: string, n: number): Promise<DeliveryMsg[]> => {
+    while ((pushed.get(key)?.length ?? 0) < n) await new Promise<void>(resolve => { onPush = resolve })
+    return pushed.get(key) ?? []
+  }
+
+  it('puts of one turn go into one log entry; each caller gets its own result', async () => {
+    const before = group.lastIndex
+    const results = await Promise.all(Array.from({ length: 20 }, async (_, i) => await owner.propose({ put: { id: `m${i}`, payload: new Uint8Array([i]) } })))
+    assert.deepEqual(results.map(r => r.command === 'put' && r.status === 'ok' && r.seq), Array.from({ length: 20 }, (_, i) => i + 1))
+    assert.equal(group.lastIndex, before + 1, 'one batch entry')
+    // The same id twice in one turn: stored once, both answered with its seq.
+    const [a, b] = await Promise.all([owner.propose({ put: { id: 'dup', payload: new Uint8Array(1) } }), owner.propose({ put: { id: 'dup', payload: new Uint8Array(2) } })])
+    assert.ok(a.command === 'put' && a.status === 'ok' && !a.duplicate)
+    assert.ok(b.command === 'put' && b.status === 'ok' && b.duplicate && b.seq === a.seq)
+  })
+
+  it('pushes at most the credit; an ack naming the session returns its credit once, when it arrives', async () => {
+    owner.openSession('p', 1, 4)
+    const first = await pushes('p/1', 4)
+    assert.equal(first.length, 4)
+    assert.equal(state.machine.stats().leased, 4)
+    // Credit comes back for a fence pushed to that session, once: a retried ack finds it returned.
+    assert.deepEqual(owner.returnCredit('p', 1, [fenceOf(first[0]), fenceOf(first[0])]), [true, false])
+    assert.deepEqual(owner.returnCredit('p', 1, [fenceOf(first[0])]), [false])
+    // Not for another session's fence, a stale fence, or a session that does not exist here.
+    owner.openSession('q', 7, 0)
+    assert.deepEqual(owner.returnCredit('q', 7, [fenceOf(first[1])]), [false])
+    assert.deepEqual(owner.returnCredit('p', 1, [{ ...fenceOf(first[1]), attempt: 9 }]), [false])
+    assert.deepEqual(owner.returnCredit('p', 99, [fenceOf(first[1])]), [false])
+    // Exactly the one returned credit is used: one more delivery (after its lease committed).
+    const next = await pushes('p/1', 5)
+    assert.equal(next.length, 5)
+    assert.equal(state.machine.stats().leased, 5)
+    // The ack itself commits later and resolves on its own; its credit is not counted again.
+    const r = await owner.propose({ ack: fenceOf(first[0]) })
+    assert.equal(r.status, 'acked')
+    assert.equal(owner.returnCredit('p', 1, [fenceOf(first[0])])[0], false)
+    // A delivery whose lease ended (here: nacked) is no longer outstanding: an ack of it returns nothing.
+    const n = await owner.propose({ nack: { ...fenceOf(first[1]) } })
+    assert.equal(n.status, 'released')
+    assert.deepEqual(owner.returnCredit('p', 1, [fenceOf(first[1])]), [false])
+    // Credit granted explicitly (a nack's) works as before.
+    assert.equal(owner.grant('p', 1, 1), true)
+    const after = await pushes('p/1', 6)
+    assert.equal(after.length, 6)
+    // Six pushed (4 opened + 1 returned + 1 granted), one acked, one nacked: four held.
+    assert.equal(state.machine.stats().leased, 4)
+    owner.closeSession('p', 1)
+    owner.closeSession('q', 7)
+  })
+
+  it('a session reopened at the same owner keeps its outstanding deliveries: their acks still return credit', async () => {
+    owner.openSession('r', 3, 2)
+    const got = await pushes('r/3', 2)
+    // The consumer reopens declaring what it holds (both): credit 0; acking one later gives one back.
+    owner.openSession('r', 3, 0)
+    assert.deepEqual(owner.returnCredit('r', 3, [fenceOf(got[0])]), [true])
+    const more = await pushes('r/3', 3)
+    assert.equal(more.length, 3)
+    owner.closeSession('r', 3)
+    // Closed: nothing outstanding any more.
+    assert.deepEqual(owner.returnCredit('r', 3, [fenceOf(got[1])]), [false])
+  })
+})
