@@ -6,7 +6,7 @@ import { createMesh, InvalidQueueNameError } from '../../src/index.js'
 
 describe('queue options', () => {
   it('cluster and queues options are validated like the others', () => {
-    assert.deepEqual(resolveMeshOptions({}).cluster, { expect: undefined, seeds: [] })
+    assert.deepEqual(resolveMeshOptions({}).cluster, { role: 'member', expect: undefined, seeds: [] })
     assert.equal(resolveMeshOptions({}).queues.replaceAfter, 30_000)
     assert.equal(resolveMeshOptions({ cluster: { expect: 3 } }).cluster.expect, 3)
     const bad = (o: unknown, field: string): void => {
