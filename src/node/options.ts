@@ -67,7 +67,8 @@ export interface ClusterRoleOptions {
    * to talk to (`bootstrap` or `mdns`): until one is connected, queue operations wait, and fail
    * with `TimeoutError` when their `timeout` runs out. For short-lived processes (scripts, CLIs,
    * producers that come and go): they can exit at any moment without leaving anything behind.
-   * `expect` and `seeds` are errors with `'client'` (a client founds nothing).
+   * `expect` and `seeds` are errors with `'client'` (a client founds nothing), and so is
+   * `queues.placement`; `dataDir` is not used (a client holds no queue data).
    */
   role?: 'member' | 'client'
   /**
@@ -82,7 +83,11 @@ export interface ClusterRoleOptions {
 
 /** Options of the queue data path ({@link MeshOptions.queues}). */
 export interface QueuesOptions {
-  /** A replica whose peer has been gone this long (ms) is replaced by the control plane. Default 30 000. */
+  /**
+   * A replica whose peer has been gone this long (ms) is replaced by the control plane, and the peer
+   * removed from the control group. Default 30 000: long enough to ride out a restart. A member
+   * that leaves for good with `mesh.leave()` is replaced at once instead.
+   */
   replaceAfter?: number
   /**
    * Advanced: where queue placements come from. Default: the cluster's control plane (a peer on its
