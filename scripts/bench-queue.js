@@ -177,7 +177,8 @@ async function run ({ workload, killAt }) {
     let deliveries = 0
     for (const r of reports) {
       for (let k = 0; k < r.received.length; k += 2) counts[r.received[k]] += r.received[k + 1]
-      deliveries += r.deliveries
+      // The log has one entry per delivery of the N messages: the W2 probe (index -1) is left out.
+      deliveries += r.log.length
     }
     let distinct = 0
     for (let i = 0; i < N; i++) if (counts[i] > 0) distinct++
@@ -189,7 +190,7 @@ async function run ({ workload, killAt }) {
     const wall = ackTimes.length > 0 ? ackTimes[ackTimes.length - 1] - start : null
     let missing = 0
     for (let i = 0; i < N; i++) if (confirmed[i] === 1 && acked[i] === 0) missing++
-    const acksOk = reports.reduce((a, r) => a + r.acksOk, 0)
+    const acksOk = reports.reduce((a, r) => a + r.log.filter(e => e[3] === 1).length, 0)
     // Per id: distinct fences delivered, and fences whose ack was accepted (> 1 = a duplicated ack).
     const fences = new Map()
     for (const r of reports) {

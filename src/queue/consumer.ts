@@ -33,6 +33,7 @@ export type DeliveryObserver = (d: Delivery<unknown>) => void
 interface PendingAck {
   fence: FenceMsg
   deadline: number
+  signal: AbortSignal | undefined
   resolve: (r: FenceReply) => void
   reject: (err: Error) => void
 }
@@ -254,14 +255,7 @@ export class Consumer<T> implements AsyncIterableIterator<Delivery<T>> {
     const arrived = this.heldFences.get(key)
     const sentIn = this.epoch
     const { promise, resolve, reject } = Promise.withResolvers<FenceReply>()
-    const deadline = Date.now() + (options.timeout ?? this.defaultTimeout)
-    this.acks.push({ fence, deadline, resolve, reject })
-    if (!this.acksScheduled) {
-      this.acksScheduled = true
-      setImmediate(() => { this.flushAcks() })
-    }
-    // This caller's own deadline and signal; the request itself lives until the latest deadline.
-    const timer = setTimeout(() => { reject(new TimeoutError(`queue "${this.router.queue}": ack did not complete in time`)) }, Math.max(0, deadline - Date.now()))
+    this.queueAck({ fence, deadline: Date.now() + (options.timeout ?? this.defaultTimeout), signal: options.signal, resolve, reject })
     const onAbort = (): void => { reject(options.signal?.reason as Error) }
     options.signal?.addEventListener('abort', onAbort, { once: true })
     try {
@@ -274,22 +268,32 @@ export class Consumer<T> implements AsyncIterableIterator<Delivery<T>> {
       }
       return r
     } finally {
-      clearTimeout(timer)
       options.signal?.removeEventListener('abort', onAbort)
       this.heldFences.delete(key)
     }
   }
 
-  /** One request with every ack of this turn (acks are safe to repeat: the router retries it across owners). */
+  private queueAck (a: PendingAck): void {
+    this.acks.push(a)
+    if (this.acksScheduled) return
+    this.acksScheduled = true
+    setImmediate(() => { this.flushAcks() })
+  }
+
+  /** One request with the acks of this turn (acks are safe to repeat: the router retries it across owners). */
   private flushAcks (): void {
     this.acksScheduled = false
-    const all = this.acks
+    const all = this.acks.filter(a => a.signal?.aborted !== true)
     this.acks = []
     for (let i = 0; i < all.length; i += ACKS_PER_REQUEST) this.sendAcks(all.slice(i, i + ACKS_PER_REQUEST))
   }
 
+  /**
+   * Sends `batch` until the earliest deadline among its acks; past it, the acks whose own
+   * deadline is still ahead go out again with the next turn's (no timer per ack).
+   */
   private sendAcks (batch: PendingAck[]): void {
-    const deadline = Math.max(...batch.map(a => a.deadline))
+    const deadline = Math.min(...batch.map(a => a.deadline))
     this.router.call({ acks: { fences: batch.map(a => a.fence), session: this.session } }, { deadline, what: 'ack' }).then(({ response }) => {
       for (const [i, a] of batch.entries()) {
         const r = response.fences[i]
@@ -297,7 +301,11 @@ export class Consumer<T> implements AsyncIterableIterator<Delivery<T>> {
         else a.resolve(r)
       }
     }, (err: Error) => {
-      for (const a of batch) a.reject(err)
+      const now = Date.now()
+      for (const a of batch) {
+        if (err instanceof TimeoutError && a.deadline > now && a.signal?.aborted !== true) this.queueAck(a)
+        else a.reject(err)
+      }
     })
   }
 

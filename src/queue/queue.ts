@@ -5,7 +5,7 @@ import { Consumer, type ConsumeOptions, type DeliveryObserver } from './consumer
 import type { Delivery } from './delivery.js'
 import { QueueFullError } from './errors.js'
 import type { QueuePlacement, QueueSettings } from './placement.js'
-import type { FenceMsg, FenceReply } from './protocol/queue-protocol.js'
+import type { FenceMsg, FenceReply, PutItem } from './protocol/queue-protocol.js'
 import type { QueueRouter } from './router.js'
 import { MAX_PUT_ITEMS } from './server.js'
 import type { QueueService } from './service.js'
@@ -104,6 +104,16 @@ export interface DeadLetter<T> {
 
 let queueClients = 0
 
+/** Payload bytes of one put request beyond which the puts of a turn are split (frames are bounded). */
+const PUT_REQUEST_BYTES = 1024 * 1024
+
+interface PendingPut {
+  item: PutItem
+  deadline: number
+  resolve: (r: PutResult) => void
+  reject: (err: Error) => void
+}
+
 /**
  * A replicated work queue: each message is handed to exactly one consumer at a time, removed once
  * its first valid ack commits, and survives the loss of any minority of the queue's replicas once
@@ -127,6 +137,9 @@ export class Queue<T = unknown> {
   private readonly incomplete = new Set<number>()
   private readonly consumers = new Set<Consumer<T>>()
   private closed = false
+  /** Puts of this turn, sent together (see {@link put}). */
+  private puts: PendingPut[] = []
+  private putsScheduled = false
   /** @internal test hook: sees every delivery as it arrives. */
   observer: DeliveryObserver | undefined
 
@@ -179,8 +192,18 @@ export class Queue<T = unknown> {
    * @throws {TimeoutError} not confirmed within the deadline: it may or may not be stored (put again with the same id)
    */
   async put (value: T, options: PutOptions = {}): Promise<PutResult> {
-    const [r] = await this.putAll([value], { ...options, ids: options.id === undefined ? undefined : [options.id] })
-    return r
+    if (options.waitFor === 'ack' || options.signal !== undefined) {
+      const [r] = await this.putAll([value], { ...options, ids: options.id === undefined ? undefined : [options.id] })
+      return r
+    }
+    // Puts made in one event-loop turn travel in one request (and one log entry).
+    this.assertOpen()
+    const deadline = Date.now() + (options.timeout ?? this.timeout)
+    const item = this.item(value, options.id, options.delay)
+    await this.ready({ timeout: deadline - Date.now() })
+    const { promise, resolve, reject } = Promise.withResolvers<PutResult>()
+    this.queuePut({ item, deadline, resolve, reject })
+    return await promise
   }
 
   /**
@@ -193,44 +216,103 @@ export class Queue<T = unknown> {
     if (values.length > MAX_PUT_ITEMS) throw new InvalidOptionError('values', `at most ${MAX_PUT_ITEMS} messages per call`)
     if (options.ids !== undefined && options.ids.length !== values.length) throw new InvalidOptionError('ids', 'one id per value')
     const deadline = Date.now() + (options.timeout ?? this.timeout)
-    const items = values.map((v, i) => {
-      const id = options.ids?.[i] ?? randomUUID()
-      if (typeof id !== 'string' || id.length === 0 || id.length > MAX_ID_LENGTH) throw new InvalidOptionError('id', `expected 1–${MAX_ID_LENGTH} characters`)
-      const payload = this.codec.encode(v)
-      if (payload.byteLength > MAX_MESSAGE_BYTES) throw new MessageTooLargeError(payload.byteLength, MAX_MESSAGE_BYTES)
-      const delay = options.delay ?? 0
-      if (typeof delay !== 'number' || !Number.isFinite(delay) || delay < 0 || delay > 0xffffffff) throw new InvalidOptionError('delay', 'expected a non-negative number of ms')
-      return { id, payload: payload as Uint8Array<ArrayBuffer>, delayMs: Math.round(delay) }
-    })
+    const items = values.map((v, i) => this.item(v, options.ids?.[i], options.delay))
     await this.ready({ signal: options.signal, timeout: deadline - Date.now() })
-    let backoff = 5
-    let pending = items
-    const results = new Map<string, PutResult>()
-    for (;;) {
-      const { response } = await this.router.call({ put: { items: pending } }, { deadline, signal: options.signal, what: 'put' })
-      const full: typeof items = []
-      for (const [i, r] of response.puts.entries()) {
-        if (r.status === 'ok') results.set(r.id, { id: r.id, seq: r.seq, duplicate: r.duplicate })
-        else {
-          const reason = r.reason as QueueFullError['reason']
-          if (this.overflow === 'reject' || reason === 'tooLarge') throw new QueueFullError(this.name, reason)
-          full.push(pending[i])
-        }
-      }
-      if (full.length === 0) break
-      // overflow 'block': wait for room (acks free it) and try the rest again, until the deadline.
-      if (Date.now() + backoff >= deadline) throw new TimeoutError(`queue "${this.name}" stayed full until the put's deadline`)
-      await sleep(backoff, options.signal)
-      backoff = Math.min(backoff * 2, 100)
-      pending = full
-    }
-    const out = items.map(it => results.get(it.id) as PutResult)
+    const out = await this.send(items, deadline, options.signal)
     if (options.waitFor === 'ack') {
       await Promise.all(out.map(async r => {
         await this.router.call({ waitAck: { id: r.id, seq: r.seq } }, { deadline, signal: options.signal, what: 'waiting for the ack' })
       }))
     }
     return out
+  }
+
+  /** One message for a put request (validated and encoded). */
+  private item (value: T, id: string | undefined = randomUUID(), delay: number = 0): PutItem {
+    if (typeof id !== 'string' || id.length === 0 || id.length > MAX_ID_LENGTH) throw new InvalidOptionError('id', `expected 1–${MAX_ID_LENGTH} characters`)
+    const payload = this.codec.encode(value)
+    if (payload.byteLength > MAX_MESSAGE_BYTES) throw new MessageTooLargeError(payload.byteLength, MAX_MESSAGE_BYTES)
+    if (typeof delay !== 'number' || !Number.isFinite(delay) || delay < 0 || delay > 0xffffffff) throw new InvalidOptionError('delay', 'expected a non-negative number of ms')
+    return { id, payload: payload as Uint8Array<ArrayBuffer>, delayMs: Math.round(delay) }
+  }
+
+  /**
+   * Puts `items` in one request and resolves with each one's result (by position). With overflow
+   * 'block', the ones refused for room are sent again (backing off) until the deadline.
+   */
+  private async send (items: PutItem[], deadline: number, signal?: AbortSignal): Promise<PutResult[]> {
+    const results: PutResult[] = new Array(items.length)
+    let backoff = 5
+    let pending = items.map((_, i) => i)
+    for (;;) {
+      const { response } = await this.router.call({ put: { items: pending.map(i => items[i]) } }, { deadline, signal, what: 'put' })
+      const full: number[] = []
+      for (const [j, r] of response.puts.entries()) {
+        const i = pending[j]
+        if (r.status === 'ok') results[i] = { id: r.id, seq: r.seq, duplicate: r.duplicate }
+        else {
+          const reason = r.reason as QueueFullError['reason']
+          if (this.overflow === 'reject' || reason === 'tooLarge') throw new QueueFullError(this.name, reason)
+          full.push(i)
+        }
+      }
+      if (full.length === 0) return results
+      // overflow 'block': wait for room (acks free it) and try the rest again, until the deadline.
+      if (Date.now() + backoff >= deadline) throw new TimeoutError(`queue "${this.name}" stayed full until the put's deadline`)
+      await sleep(backoff, signal)
+      backoff = Math.min(backoff * 2, 100)
+      pending = full
+    }
+  }
+
+  private queuePut (p: PendingPut): void {
+    this.puts.push(p)
+    if (this.putsScheduled) return
+    this.putsScheduled = true
+    setImmediate(() => { this.flushPuts() })
+  }
+
+  /** Sends the puts of this turn, as few requests as the limits allow (count, and bytes per frame). */
+  private flushPuts (): void {
+    this.putsScheduled = false
+    const all = this.puts
+    this.puts = []
+    let batch: PendingPut[] = []
+    let bytes = 0
+    for (const p of all) {
+      if (batch.length > 0 && (batch.length >= MAX_PUT_ITEMS || bytes + p.item.payload.byteLength > PUT_REQUEST_BYTES)) {
+        this.sendPuts(batch)
+        batch = []
+        bytes = 0
+      }
+      batch.push(p)
+      bytes += p.item.payload.byteLength
+    }
+    if (batch.length > 0) this.sendPuts(batch)
+  }
+
+  /**
+   * One request for `batch`, until the earliest deadline among its puts; past it, those whose own
+   * deadline is still ahead go out again with the next turn's (same ids: stored once).
+   */
+  private sendPuts (batch: PendingPut[]): void {
+    const deadline = Math.min(...batch.map(p => p.deadline))
+    this.router.call({ put: { items: batch.map(p => p.item) } }, { deadline, what: 'put' }).then(({ response }) => {
+      for (const [i, p] of batch.entries()) {
+        const r = response.puts[i]
+        if (r === undefined) p.reject(new ClosedError('put answer'))
+        else if (r.status === 'ok') p.resolve({ id: r.id, seq: r.seq, duplicate: r.duplicate })
+        else if (this.overflow === 'reject' || r.reason === 'tooLarge') p.reject(new QueueFullError(this.name, r.reason as QueueFullError['reason']))
+        // overflow 'block': this one waits for room on its own.
+        else this.send([p.item], p.deadline).then(([res]) => { p.resolve(res) }, p.reject)
+      }
+    }, (err: Error) => {
+      const now = Date.now()
+      for (const p of batch) {
+        if (err instanceof TimeoutError && p.deadline > now) this.queuePut(p)
+        else p.reject(err)
+      }
+    })
   }
 
   /**

@@ -1,4 +1,5 @@
 import { InvalidCommandError } from '../errors.js'
+import { decodeFast, encodeFast } from './fast-codec.js'
 import { QueueCommand } from './queue-state.js'
 import { MAX_BATCH_COMMANDS, MAX_ID_LENGTH, MAX_LEASE_COUNT, MAX_NAME_LENGTH } from './types.js'
 import type { CommandName, Fence, QueueConfig } from './types.js'
@@ -129,7 +130,7 @@ export function encodeCommand (cmd: CommandInput): Uint8Array {
   } else if ('configure' in cmd) {
     msg.configure = { ...cmd.configure }
   }
-  const bytes = QueueCommand.encode(msg)
+  const bytes = encodeFast(msg as QueueCommand) ?? QueueCommand.encode(msg)
   // Refuse locally what every replica would refuse, so the owner finds out before proposing.
   decodeCommand(bytes)
   return bytes
@@ -142,7 +143,8 @@ export function encodeCommand (cmd: CommandInput): Uint8Array {
  */
 export function encodeBatch (commands: Uint8Array[]): Uint8Array {
   if (commands.length === 0 || commands.length > MAX_BATCH_COMMANDS) throw new InvalidCommandError(`a batch holds 1–${MAX_BATCH_COMMANDS} commands, got ${commands.length}`)
-  return QueueCommand.encode({ version: 1, client: '', requestId: 0, firstIncomplete: 0, now: 0, batch: { commands: commands as Array<Uint8Array<ArrayBuffer>> } })
+  const msg: QueueCommand = { version: 1, client: '', requestId: 0, firstIncomplete: 0, now: 0, batch: { commands: commands as Array<Uint8Array<ArrayBuffer>> } }
+  return encodeFast(msg) ?? QueueCommand.encode(msg)
 }
 
 function fenceOut (f: Fence): Fence {
@@ -166,14 +168,19 @@ export function commandName (bytes: Uint8Array): CommandName | 'unknown' {
 export function decodeCommand (bytes: Uint8Array): DecodedCommand {
   let msg: QueueCommand
   try {
-    msg = QueueCommand.decode(bytes, DECODE_LIMITS)
+    msg = decodeFast(bytes, MAX_BATCH_COMMANDS) ?? QueueCommand.decode(bytes, DECODE_LIMITS)
   } catch (err) {
     throw new InvalidCommandError('undecodable queue command', { cause: err })
   }
   if (msg.version !== 1) throw new InvalidCommandError(`unsupported queue command version ${msg.version}`)
-  const present = BODY_KEYS.filter(k => msg[k] != null)
-  if (present.length !== 1) throw new InvalidCommandError(`a queue command needs exactly one body, got ${present.length}`)
-  const name = present[0] as CommandName
+  let present = 0
+  let name: CommandName = 'put'
+  for (const k of BODY_KEYS) {
+    if (msg[k] == null) continue
+    present++
+    name = k
+  }
+  if (present !== 1) throw new InvalidCommandError(`a queue command needs exactly one body, got ${present}`)
   const fail = (m: string): never => { throw Object.assign(new InvalidCommandError(`${name}: ${m}`), { command: name }) }
   const time = (v: number, what: string): number => {
     if (!Number.isSafeInteger(v) || v < 0) fail(`${what} out of range`)
