@@ -40,6 +40,33 @@ describe('queue on a single peer', () => {
     await d.ack() // double ack resolves too
   })
 
+  it('puts made in one turn travel in one request and each gets its own result', async () => {
+    const q = mesh.queue<string>('single-turn')
+    await q.ready()
+    // Count the put requests that leave this handle.
+    const svc = mesh.queues!
+    const request = svc.request
+    const puts: number[] = []
+    svc.request = async (peer, op, timeout, signal) => {
+      if (op.put !== undefined) puts.push(op.put.items.length)
+      return await request.call(svc, peer, op, timeout, signal)
+    }
+    let rs
+    try {
+      rs = await Promise.all([q.put('a', { id: 'x' }), q.put('b', { id: 'x' }), q.put('c', { id: 'y' })])
+    } finally {
+      svc.request = request
+    }
+    // One request with all three (sent again as a whole while the new queue elects its owner).
+    assert.ok(puts.length >= 1 && puts.every(n => n === 3), JSON.stringify(puts))
+    assert.deepEqual(rs.map(r => [r.id, r.duplicate]), [['x', false], ['x', true], ['y', false]])
+    assert.equal(rs[1].seq, rs[0].seq)
+    assert.equal((await q.stats()).ready, 2)
+    const d = await q.take({ timeout: 5000 })
+    assert.equal(d.value, 'a')
+    await d.ack()
+  })
+
   it('lease expiry → redelivery with attempt+1; the old ack is stale', async () => {
     const q = mesh.queue<string>('single-expiry', { ackTimeout: 200 })
     await q.put('v', { id: 'e1' })
