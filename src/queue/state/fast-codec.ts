@@ -36,10 +36,8 @@ function writeVarint (buf: Uint8Array, pos: number, v: number): number {
 const uint64 = (v: number | undefined): boolean => v === undefined || (Number.isSafeInteger(v) && v >= 0)
 const uint32 = (v: number | undefined): boolean => v === undefined || (Number.isInteger(v) && v >= 0 && v <= MAX_U32)
 
-function ascii (s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return false
-  return true
-}
+const NON_ASCII = /[^\x00-\x7f]/
+const ascii = (s: string): boolean => !NON_ASCII.test(s)
 
 // Sizes of fields as protons writes them (proto3: zero and empty scalars left out).
 const num = (tagBytes: number, v: number | undefined): number => v === undefined || v === 0 ? 0 : tagBytes + varintLength(v)
