@@ -60,6 +60,8 @@ export class Consumer<T> implements AsyncIterableIterator<Delivery<T>> {
    * again), with the session {@link epoch} each arrived in.
    */
   private readonly heldFences = new Map<string, number>()
+  /** Fences of `heldFences` whose ack is on its way (no longer held). */
+  private readonly releasing = new Set<string>()
   /** Counts session (re)opens: each one declares the credit from what is held at that moment. */
   private epoch = 0
   private acks: PendingAck[] = []
@@ -160,7 +162,7 @@ export class Consumer<T> implements AsyncIterableIterator<Delivery<T>> {
           const credit = Math.max(0, this.prefetch - this.held)
           this.grantPending = 0
           this.epoch++
-          const { peer } = await this.router.call({ consume: { session: this.session, credit, consumer: '' } }, { deadline: Date.now() + 10_000, what: 'consume' })
+          const { peer } = await this.router.call({ consume: { session: this.session, credit, consumer: '', prefetch: this.prefetch } }, { deadline: Date.now() + 10_000, what: 'consume' })
           this.ownerPeer = peer
           this.log('session %d open at %s with credit %d', this.session, peer, credit)
           // Deliveries settled while the open was in flight were not counted in `credit`.
@@ -211,8 +213,11 @@ export class Consumer<T> implements AsyncIterableIterator<Delivery<T>> {
       const key = fenceKey(m.fence)
       if (this.heldFences.has(key)) {
         // A new owner re-pushed a lease we hold: it counted it against our credit; give that back.
-        this.grantPending++
-        this.grantTimer ??= setTimeout(() => { this.flushGrant() }, 5)
+        // Not for one whose ack is on its way: that ack returns the credit when it arrives there.
+        if (!this.releasing.has(key)) {
+          this.grantPending++
+          this.grantTimer ??= setTimeout(() => { this.flushGrant() }, 5)
+        }
         continue
       }
       this.heldFences.set(key, this.epoch)
@@ -240,7 +245,10 @@ export class Consumer<T> implements AsyncIterableIterator<Delivery<T>> {
     this.held--
     // An ack on its way: the owner returns the credit (see ackRequest); its fence stays known
     // until the ack completes, so a re-push of it meanwhile is not taken for a new delivery.
-    if (how === 'ack') return
+    if (how === 'ack') {
+      this.releasing.add(fenceKey(d))
+      return
+    }
     this.heldFences.delete(fenceKey(d))
     if (this.closed) return
     this.grantPending++
@@ -270,6 +278,7 @@ export class Consumer<T> implements AsyncIterableIterator<Delivery<T>> {
     } finally {
       options.signal?.removeEventListener('abort', onAbort)
       this.heldFences.delete(key)
+      this.releasing.delete(key)
     }
   }
 

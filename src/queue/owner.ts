@@ -189,13 +189,19 @@ export class QueueOwner {
 
   // ---- consumer sessions ----------------------------------------------------------------------------
 
-  /** Opens (or reopens with fresh credit) a consumer session of `peer`. */
-  openSession (peer: string, session: number, credit: number): string {
+  /**
+   * Opens (or reopens with fresh credit) a consumer session of `peer`. `credit` is what the
+   * consumer counts as free (prefetch minus what it holds); reopening here, it is also bounded by
+   * `prefetch` minus the deliveries this owner pushed to the session and did not get back (some
+   * may still be on the wire, and acks on their way return their credit when they arrive).
+   */
+  openSession (peer: string, session: number, credit: number, prefetch = 0): string {
     const key = `${peer}/${session}`
     const existing = this.sessions.get(key)
     if (existing !== undefined) {
-      // The client counted what it holds; what our lease in flight will push is on top of that.
-      existing.credit = Math.max(0, credit - existing.inFlight)
+      const free = prefetch > 0 ? Math.min(credit, prefetch - existing.outstanding.size) : credit
+      // What our lease in flight will push is on top of what is counted.
+      existing.credit = Math.max(0, free - existing.inFlight)
     } else {
       this.sessions.set(key, { key, peer, session, consumer: key, credit, inFlight: 0, leasing: 0, outstanding: new Map(), closed: false })
       // Leases an earlier owner committed for this session may never have reached the consumer

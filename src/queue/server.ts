@@ -87,9 +87,9 @@ export async function handleRequest (svc: QueueService, from: string, req: Reque
     return ok({ requeue: { requeued: r.requeued, missing: r.missing } })
   }
   if (req.consume !== undefined) {
-    const { session, credit } = req.consume
+    const { session, credit, prefetch } = req.consume
     if (!Number.isSafeInteger(session) || session <= 0 || credit < 0 || credit > MAX_CREDIT) return errorResponse(rid, 'INVALID', 'bad session or credit')
-    owner.openSession(from, session, credit)
+    owner.openSession(from, session, credit, Math.min(prefetch, MAX_CREDIT))
     return ok()
   }
   if (req.credit !== undefined) {

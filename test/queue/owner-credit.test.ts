@@ -50,6 +50,10 @@ describe('queue owner: credit and batching', () => {
   })
   after(async () => { owner.close('done'); await host.stop({ transferLeadership: false }); net.stop() })
 
+  /** Deliveries still leased to the sessions of the earlier tests. */
+  let leasedBefore = 0
+  const leasedElsewhere = (): number => leasedBefore
+
   /** Resolves once `key` has been pushed `n` deliveries in all. */
   const pushes = async (key: string, n: number): Promise<DeliveryMsg[]> => {
     while ((pushed.get(key)?.length ?? 0) < n) await new Promise<void>(resolve => { onPush = resolve })
@@ -113,5 +117,24 @@ describe('queue owner: credit and batching', () => {
     owner.closeSession('r', 3)
     // Closed: nothing outstanding any more.
     assert.deepEqual(owner.returnCredit('r', 3, [fenceOf(got[1])]), [false])
+  })
+
+  it('a reopen counting deliveries still on the wire as free does not raise the credit past prefetch', async () => {
+    leasedBefore = state.machine.stats().leased
+    owner.openSession('s', 5, 3, 3)
+    const got = await pushes('s/5', 3)
+    // The consumer reopens before those three arrive: it holds nothing and asks for all 3 again.
+    owner.openSession('s', 5, 3, 3)
+    // Two turns of the owner later (a lease the reopen allowed would have been pushed by then).
+    await owner.propose({ expire: {} })
+    await owner.propose({ expire: {} })
+    assert.equal(pushed.get('s/5')?.length, 3)
+    assert.equal(state.machine.stats().leased, 3 + leasedElsewhere())
+    // One comes back: exactly one more is pushed.
+    assert.deepEqual(owner.returnCredit('s', 5, [fenceOf(got[0])]), [true])
+    const more = await pushes('s/5', 4)
+    assert.equal(more.length, 4)
+    assert.equal(state.machine.stats().leased, 4 + leasedElsewhere())
+    owner.closeSession('s', 5)
   })
 })

@@ -310,6 +310,11 @@ export namespace QueueFrame {
     value: string
   }
 
+  export interface QueueFrameRequestConsumePrefetchFieldEvent {
+    field: '$.request.consume.prefetch'
+    value: number
+  }
+
   export interface QueueFrameRequestCreditSessionFieldEvent {
     field: '$.request.credit.session'
     value: number
@@ -679,7 +684,7 @@ export namespace QueueFrame {
     return decodeMessage(buf, QueueFrame.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array, opts?: DecodeOptions<QueueFrame>): Generator<QueueFrameRequestRidFieldEvent | QueueFrameRequestQueueFieldEvent | QueueFrameRequestClientFieldEvent | QueueFrameRequestRequestIdFieldEvent | QueueFrameRequestFirstIncompleteFieldEvent | QueueFrameRequestPutItemsIdFieldEvent | QueueFrameRequestPutItemsPayloadFieldEvent | QueueFrameRequestPutItemsDelayMsFieldEvent | QueueFrameRequestAckIdFieldEvent | QueueFrameRequestAckSeqFieldEvent | QueueFrameRequestAckConsumerFieldEvent | QueueFrameRequestAckTermFieldEvent | QueueFrameRequestAckAttemptFieldEvent | QueueFrameRequestNackFenceIdFieldEvent | QueueFrameRequestNackFenceSeqFieldEvent | QueueFrameRequestNackFenceConsumerFieldEvent | QueueFrameRequestNackFenceTermFieldEvent | QueueFrameRequestNackFenceAttemptFieldEvent | QueueFrameRequestNackDelayMsFieldEvent | QueueFrameRequestNackDeadLetterFieldEvent | QueueFrameRequestExtendFenceIdFieldEvent | QueueFrameRequestExtendFenceSeqFieldEvent | QueueFrameRequestExtendFenceConsumerFieldEvent | QueueFrameRequestExtendFenceTermFieldEvent | QueueFrameRequestExtendFenceAttemptFieldEvent | QueueFrameRequestExtendMsFieldEvent | QueueFrameRequestDeadListLimitFieldEvent | QueueFrameRequestRequeueIdsFieldEvent | QueueFrameRequestRequeueAllFieldEvent | QueueFrameRequestConsumeSessionFieldEvent | QueueFrameRequestConsumeCreditFieldEvent | QueueFrameRequestConsumeConsumerFieldEvent | QueueFrameRequestCreditSessionFieldEvent | QueueFrameRequestCreditCreditFieldEvent | QueueFrameRequestCloseSessionFieldEvent | QueueFrameRequestWaitAckIdFieldEvent | QueueFrameRequestWaitAckSeqFieldEvent | QueueFrameRequestAcksFencesIdFieldEvent | QueueFrameRequestAcksFencesSeqFieldEvent | QueueFrameRequestAcksFencesConsumerFieldEvent | QueueFrameRequestAcksFencesTermFieldEvent | QueueFrameRequestAcksFencesAttemptFieldEvent | QueueFrameRequestAcksSessionFieldEvent | QueueFrameResponseRidFieldEvent | QueueFrameResponseErrorCodeFieldEvent | QueueFrameResponseErrorMessageFieldEvent | QueueFrameResponseErrorLeaderHintFieldEvent | QueueFrameResponsePutsIdFieldEvent | QueueFrameResponsePutsStatusFieldEvent | QueueFrameResponsePutsSeqFieldEvent | QueueFrameResponsePutsDuplicateFieldEvent | QueueFrameResponsePutsReasonFieldEvent | QueueFrameResponseFenceStatusFieldEvent | QueueFrameResponseFenceReasonFieldEvent | QueueFrameResponseFenceDeadlineFieldEvent | QueueFrameResponseFenceCreditedFieldEvent | QueueFrameResponseStatsReadyFieldEvent | QueueFrameResponseStatsLeasedFieldEvent | QueueFrameResponseStatsDelayedFieldEvent | QueueFrameResponseStatsDeadFieldEvent | QueueFrameResponseStatsBytesFieldEvent | QueueFrameResponseStatsOwnerFieldEvent | QueueFrameResponseStatsReplicasFieldEvent | QueueFrameResponseStatsTermFieldEvent | QueueFrameResponseStatsCommitIndexFieldEvent | QueueFrameResponseStatsAppliedIndexFieldEvent | QueueFrameResponseStatsCommitLagFieldEvent | QueueFrameResponseStatsTotalPutFieldEvent | QueueFrameResponseStatsTotalAckedFieldEvent | QueueFrameResponseStatsTotalDeliveredFieldEvent | QueueFrameResponseStatsTotalExpiredFieldEvent | QueueFrameResponseStatsTotalDeadLetteredFieldEvent | QueueFrameResponseStatsConsumersFieldEvent | QueueFrameResponseDeadIdFieldEvent | QueueFrameResponseDeadPayloadFieldEvent | QueueFrameResponseDeadReasonFieldEvent | QueueFrameResponseDeadAttemptFieldEvent | QueueFrameResponseDeadDeadAtFieldEvent | QueueFrameResponseDeadEnqueuedAtFieldEvent | QueueFrameResponseRequeueRequeuedFieldEvent | QueueFrameResponseRequeueMissingFieldEvent | QueueFrameResponseFencesStatusFieldEvent | QueueFrameResponseFencesReasonFieldEvent | QueueFrameResponseFencesDeadlineFieldEvent | QueueFrameResponseFencesCreditedFieldEvent | QueueFramePushSessionFieldEvent | QueueFramePushQueueFieldEvent | QueueFramePushDeliveriesFenceIdFieldEvent | QueueFramePushDeliveriesFenceSeqFieldEvent | QueueFramePushDeliveriesFenceConsumerFieldEvent | QueueFramePushDeliveriesFenceTermFieldEvent | QueueFramePushDeliveriesFenceAttemptFieldEvent | QueueFramePushDeliveriesDeadlineFieldEvent | QueueFramePushDeliveriesPayloadFieldEvent | QueueFramePushDeliveriesEnqueuedAtFieldEvent | QueueFramePushClosedFieldEvent | QueueFramePushReasonFieldEvent | QueueFramePushLeaderHintFieldEvent> {
+  export function stream (buf: Uint8Array, opts?: DecodeOptions<QueueFrame>): Generator<QueueFrameRequestRidFieldEvent | QueueFrameRequestQueueFieldEvent | QueueFrameRequestClientFieldEvent | QueueFrameRequestRequestIdFieldEvent | QueueFrameRequestFirstIncompleteFieldEvent | QueueFrameRequestPutItemsIdFieldEvent | QueueFrameRequestPutItemsPayloadFieldEvent | QueueFrameRequestPutItemsDelayMsFieldEvent | QueueFrameRequestAckIdFieldEvent | QueueFrameRequestAckSeqFieldEvent | QueueFrameRequestAckConsumerFieldEvent | QueueFrameRequestAckTermFieldEvent | QueueFrameRequestAckAttemptFieldEvent | QueueFrameRequestNackFenceIdFieldEvent | QueueFrameRequestNackFenceSeqFieldEvent | QueueFrameRequestNackFenceConsumerFieldEvent | QueueFrameRequestNackFenceTermFieldEvent | QueueFrameRequestNackFenceAttemptFieldEvent | QueueFrameRequestNackDelayMsFieldEvent | QueueFrameRequestNackDeadLetterFieldEvent | QueueFrameRequestExtendFenceIdFieldEvent | QueueFrameRequestExtendFenceSeqFieldEvent | QueueFrameRequestExtendFenceConsumerFieldEvent | QueueFrameRequestExtendFenceTermFieldEvent | QueueFrameRequestExtendFenceAttemptFieldEvent | QueueFrameRequestExtendMsFieldEvent | QueueFrameRequestDeadListLimitFieldEvent | QueueFrameRequestRequeueIdsFieldEvent | QueueFrameRequestRequeueAllFieldEvent | QueueFrameRequestConsumeSessionFieldEvent | QueueFrameRequestConsumeCreditFieldEvent | QueueFrameRequestConsumeConsumerFieldEvent | QueueFrameRequestConsumePrefetchFieldEvent | QueueFrameRequestCreditSessionFieldEvent | QueueFrameRequestCreditCreditFieldEvent | QueueFrameRequestCloseSessionFieldEvent | QueueFrameRequestWaitAckIdFieldEvent | QueueFrameRequestWaitAckSeqFieldEvent | QueueFrameRequestAcksFencesIdFieldEvent | QueueFrameRequestAcksFencesSeqFieldEvent | QueueFrameRequestAcksFencesConsumerFieldEvent | QueueFrameRequestAcksFencesTermFieldEvent | QueueFrameRequestAcksFencesAttemptFieldEvent | QueueFrameRequestAcksSessionFieldEvent | QueueFrameResponseRidFieldEvent | QueueFrameResponseErrorCodeFieldEvent | QueueFrameResponseErrorMessageFieldEvent | QueueFrameResponseErrorLeaderHintFieldEvent | QueueFrameResponsePutsIdFieldEvent | QueueFrameResponsePutsStatusFieldEvent | QueueFrameResponsePutsSeqFieldEvent | QueueFrameResponsePutsDuplicateFieldEvent | QueueFrameResponsePutsReasonFieldEvent | QueueFrameResponseFenceStatusFieldEvent | QueueFrameResponseFenceReasonFieldEvent | QueueFrameResponseFenceDeadlineFieldEvent | QueueFrameResponseFenceCreditedFieldEvent | QueueFrameResponseStatsReadyFieldEvent | QueueFrameResponseStatsLeasedFieldEvent | QueueFrameResponseStatsDelayedFieldEvent | QueueFrameResponseStatsDeadFieldEvent | QueueFrameResponseStatsBytesFieldEvent | QueueFrameResponseStatsOwnerFieldEvent | QueueFrameResponseStatsReplicasFieldEvent | QueueFrameResponseStatsTermFieldEvent | QueueFrameResponseStatsCommitIndexFieldEvent | QueueFrameResponseStatsAppliedIndexFieldEvent | QueueFrameResponseStatsCommitLagFieldEvent | QueueFrameResponseStatsTotalPutFieldEvent | QueueFrameResponseStatsTotalAckedFieldEvent | QueueFrameResponseStatsTotalDeliveredFieldEvent | QueueFrameResponseStatsTotalExpiredFieldEvent | QueueFrameResponseStatsTotalDeadLetteredFieldEvent | QueueFrameResponseStatsConsumersFieldEvent | QueueFrameResponseDeadIdFieldEvent | QueueFrameResponseDeadPayloadFieldEvent | QueueFrameResponseDeadReasonFieldEvent | QueueFrameResponseDeadAttemptFieldEvent | QueueFrameResponseDeadDeadAtFieldEvent | QueueFrameResponseDeadEnqueuedAtFieldEvent | QueueFrameResponseRequeueRequeuedFieldEvent | QueueFrameResponseRequeueMissingFieldEvent | QueueFrameResponseFencesStatusFieldEvent | QueueFrameResponseFencesReasonFieldEvent | QueueFrameResponseFencesDeadlineFieldEvent | QueueFrameResponseFencesCreditedFieldEvent | QueueFramePushSessionFieldEvent | QueueFramePushQueueFieldEvent | QueueFramePushDeliveriesFenceIdFieldEvent | QueueFramePushDeliveriesFenceSeqFieldEvent | QueueFramePushDeliveriesFenceConsumerFieldEvent | QueueFramePushDeliveriesFenceTermFieldEvent | QueueFramePushDeliveriesFenceAttemptFieldEvent | QueueFramePushDeliveriesDeadlineFieldEvent | QueueFramePushDeliveriesPayloadFieldEvent | QueueFramePushDeliveriesEnqueuedAtFieldEvent | QueueFramePushClosedFieldEvent | QueueFramePushReasonFieldEvent | QueueFramePushLeaderHintFieldEvent> {
     return streamMessage(buf, QueueFrame.codec(), opts)
   }
 }
@@ -1557,6 +1562,11 @@ export namespace Request {
     value: string
   }
 
+  export interface RequestConsumePrefetchFieldEvent {
+    field: '$.consume.prefetch'
+    value: number
+  }
+
   export interface RequestCreditSessionFieldEvent {
     field: '$.credit.session'
     value: number
@@ -1625,7 +1635,7 @@ export namespace Request {
     return decodeMessage(buf, Request.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array, opts?: DecodeOptions<Request>): Generator<RequestRidFieldEvent | RequestQueueFieldEvent | RequestClientFieldEvent | RequestRequestIdFieldEvent | RequestFirstIncompleteFieldEvent | RequestPutItemsIdFieldEvent | RequestPutItemsPayloadFieldEvent | RequestPutItemsDelayMsFieldEvent | RequestAckIdFieldEvent | RequestAckSeqFieldEvent | RequestAckConsumerFieldEvent | RequestAckTermFieldEvent | RequestAckAttemptFieldEvent | RequestNackFenceIdFieldEvent | RequestNackFenceSeqFieldEvent | RequestNackFenceConsumerFieldEvent | RequestNackFenceTermFieldEvent | RequestNackFenceAttemptFieldEvent | RequestNackDelayMsFieldEvent | RequestNackDeadLetterFieldEvent | RequestExtendFenceIdFieldEvent | RequestExtendFenceSeqFieldEvent | RequestExtendFenceConsumerFieldEvent | RequestExtendFenceTermFieldEvent | RequestExtendFenceAttemptFieldEvent | RequestExtendMsFieldEvent | RequestDeadListLimitFieldEvent | RequestRequeueIdsFieldEvent | RequestRequeueAllFieldEvent | RequestConsumeSessionFieldEvent | RequestConsumeCreditFieldEvent | RequestConsumeConsumerFieldEvent | RequestCreditSessionFieldEvent | RequestCreditCreditFieldEvent | RequestCloseSessionFieldEvent | RequestWaitAckIdFieldEvent | RequestWaitAckSeqFieldEvent | RequestAcksFencesIdFieldEvent | RequestAcksFencesSeqFieldEvent | RequestAcksFencesConsumerFieldEvent | RequestAcksFencesTermFieldEvent | RequestAcksFencesAttemptFieldEvent | RequestAcksSessionFieldEvent> {
+  export function stream (buf: Uint8Array, opts?: DecodeOptions<Request>): Generator<RequestRidFieldEvent | RequestQueueFieldEvent | RequestClientFieldEvent | RequestRequestIdFieldEvent | RequestFirstIncompleteFieldEvent | RequestPutItemsIdFieldEvent | RequestPutItemsPayloadFieldEvent | RequestPutItemsDelayMsFieldEvent | RequestAckIdFieldEvent | RequestAckSeqFieldEvent | RequestAckConsumerFieldEvent | RequestAckTermFieldEvent | RequestAckAttemptFieldEvent | RequestNackFenceIdFieldEvent | RequestNackFenceSeqFieldEvent | RequestNackFenceConsumerFieldEvent | RequestNackFenceTermFieldEvent | RequestNackFenceAttemptFieldEvent | RequestNackDelayMsFieldEvent | RequestNackDeadLetterFieldEvent | RequestExtendFenceIdFieldEvent | RequestExtendFenceSeqFieldEvent | RequestExtendFenceConsumerFieldEvent | RequestExtendFenceTermFieldEvent | RequestExtendFenceAttemptFieldEvent | RequestExtendMsFieldEvent | RequestDeadListLimitFieldEvent | RequestRequeueIdsFieldEvent | RequestRequeueAllFieldEvent | RequestConsumeSessionFieldEvent | RequestConsumeCreditFieldEvent | RequestConsumeConsumerFieldEvent | RequestConsumePrefetchFieldEvent | RequestCreditSessionFieldEvent | RequestCreditCreditFieldEvent | RequestCloseSessionFieldEvent | RequestWaitAckIdFieldEvent | RequestWaitAckSeqFieldEvent | RequestAcksFencesIdFieldEvent | RequestAcksFencesSeqFieldEvent | RequestAcksFencesConsumerFieldEvent | RequestAcksFencesTermFieldEvent | RequestAcksFencesAttemptFieldEvent | RequestAcksSessionFieldEvent> {
     return streamMessage(buf, Request.codec(), opts)
   }
 }
@@ -2808,6 +2818,7 @@ export interface ConsumeOpen {
   session: number
   credit: number
   consumer: string
+  prefetch: number
 }
 
 export namespace ConsumeOpen {
@@ -2835,6 +2846,11 @@ export namespace ConsumeOpen {
           w.string(obj.consumer)
         }
 
+        if ((obj.prefetch != null && obj.prefetch !== 0)) {
+          w.uint32(32)
+          w.uint32(obj.prefetch)
+        }
+
         if (opts.lengthDelimited !== false) {
           w.ldelim()
         }
@@ -2842,7 +2858,8 @@ export namespace ConsumeOpen {
         const obj: any = {
           session: 0,
           credit: 0,
-          consumer: ''
+          consumer: '',
+          prefetch: 0
         }
 
         const end = length == null ? reader.len : reader.pos + length
@@ -2861,6 +2878,10 @@ export namespace ConsumeOpen {
             }
             case 3: {
               obj.consumer = reader.string()
+              break
+            }
+            case 4: {
+              obj.prefetch = reader.uint32()
               break
             }
             default: {
@@ -2899,6 +2920,13 @@ export namespace ConsumeOpen {
               }
               break
             }
+            case 4: {
+              yield {
+                field: `${prefix}.prefetch`,
+                value: reader.uint32()
+              }
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -2926,6 +2954,11 @@ export namespace ConsumeOpen {
     value: string
   }
 
+  export interface ConsumeOpenPrefetchFieldEvent {
+    field: '$.prefetch'
+    value: number
+  }
+
   export function encode (obj: Partial<ConsumeOpen>): Uint8Array<ArrayBuffer> {
     return encodeMessage(obj, ConsumeOpen.codec())
   }
@@ -2934,7 +2967,7 @@ export namespace ConsumeOpen {
     return decodeMessage(buf, ConsumeOpen.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array, opts?: DecodeOptions<ConsumeOpen>): Generator<ConsumeOpenSessionFieldEvent | ConsumeOpenCreditFieldEvent | ConsumeOpenConsumerFieldEvent> {
+  export function stream (buf: Uint8Array, opts?: DecodeOptions<ConsumeOpen>): Generator<ConsumeOpenSessionFieldEvent | ConsumeOpenCreditFieldEvent | ConsumeOpenConsumerFieldEvent | ConsumeOpenPrefetchFieldEvent> {
     return streamMessage(buf, ConsumeOpen.codec(), opts)
   }
 }
