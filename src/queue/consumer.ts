@@ -55,6 +55,8 @@ export class Consumer<T> implements AsyncIterableIterator<Delivery<T>> {
   private readonly waiters: Array<{ resolve: (r: IteratorResult<Delivery<T>>) => void, reject: (e: Error) => void }> = []
   /** Deliveries received and not settled (buffered or handed out). */
   private held = 0
+  /** When a delivery last arrived (ms), to tell a starved session from a busy one. */
+  private lastPushAt = Date.now()
   /**
    * Fences (`id/seq/term/attempt`) of the deliveries held or being acked (a new owner may push one
    * again), with the session {@link epoch} each arrived in.
@@ -185,6 +187,14 @@ export class Consumer<T> implements AsyncIterableIterator<Delivery<T>> {
       if (owner === undefined && !this.opening && !this.closed) this.reopen()
       return
     }
+    if (this.starved()) {
+      // Holding nothing and owed nothing, yet nothing arrives: reopen, so the owner recomputes
+      // this session's credit from what it pushed and did not get back. Credit is counted on two
+      // sides across owner changes, re-pushes and acks in flight; a count that drifted low would
+      // otherwise starve this consumer for good while messages wait (seen under heavy load).
+      this.reopen()
+      return
+    }
     this.svc.request(owner, { queue: this.router.queue, credit: { session: this.session, credit: 0 } }, KEEPALIVE_MS * 1.5)
       .then(r => {
         if (r.error !== undefined && this.ownerPeer === owner) {
@@ -199,8 +209,15 @@ export class Consumer<T> implements AsyncIterableIterator<Delivery<T>> {
       })
   }
 
+  /** Nothing held, no ack or grant on its way, and no delivery for a keep-alive period. */
+  private starved (): boolean {
+    return this.held === 0 && this.releasing.size === 0 && this.acks.length === 0 && this.grantPending === 0 &&
+      Date.now() - this.lastPushAt >= KEEPALIVE_MS
+  }
+
   private onPush (from: string, push: Push): void {
     if (this.closed) return
+    if (push.deliveries.length > 0) this.lastPushAt = Date.now()
     if (push.closed) {
       if (from === this.ownerPeer || this.ownerPeer === undefined) {
         this.router.redirect(push.leaderHint !== '' && push.leaderHint !== from ? push.leaderHint : undefined)

@@ -233,6 +233,9 @@ export class QueueOwner {
     if (s === undefined) return fences.map(() => false)
     let n = 0
     const credited = fences.map(f => {
+      // Its consumer has done with it: re-pushing that lease (an earlier owner's, not yet acked
+      // here) would only take credit the consumer never gives back.
+      if (f.consumer === s.consumer && f.term < this.term) this.repushed.add(fenceKey(f))
       if (f.consumer !== s.consumer || s.outstanding.get(f.id) !== fenceKey(f)) return false
       this.untrack(f.id)
       n++
@@ -337,7 +340,7 @@ export class QueueOwner {
       if (d.term >= this.term) continue
       const s = this.sessions.get(d.consumer)
       if (s === undefined) continue
-      const k = `${d.id}/${d.seq}/${d.term}/${d.attempt}`
+      const k = fenceKey(d)
       if (this.repushed.has(k)) continue
       const m = this.sm.get(d.id)
       if (m === undefined) continue
