@@ -5,6 +5,7 @@
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { createMesh, type Mesh } from '../../src/index.js'
+import { raceSignal } from '../../src/node/signal.js'
 
 describe('queue consumer: credit resync', () => {
   let mesh: Mesh
@@ -27,9 +28,9 @@ describe('queue consumer: credit resync', () => {
     for (const s of sessions.values()) s.credit = 0
     await q.putAll([3, 4, 5, 6, 7, 8], { timeout: 10_000 })
     const got: number[] = []
-    const deadline = AbortSignal.timeout(15_000)
+    const deadline = Date.now() + 15_000
     while (got.length < 6) {
-      const r = await Promise.race([it.next(), new Promise<never>((_resolve, reject) => { deadline.addEventListener('abort', () => { reject(new Error(`starved after ${got.join(',')}`)) }, { once: true }) })])
+      const r = await raceSignal(it.next(), { timeout: Math.max(1, deadline - Date.now()) }, `waiting for a delivery (starved after ${got.join(',')})`)
       got.push(r.value!.value)
       await r.value!.ack()
     }

@@ -17,36 +17,26 @@ export class RecordingMachine implements StateMachine<number> {
 export const enc = (s: string): Uint8Array => new TextEncoder().encode(s)
 
 /**
- * Resolves once `condition()` holds, re-checked on every state change and applied entry of
- * `groups` (the groups present when called). Rejects after `timeoutMs` naming `what`.
+ * Resolves once `condition()` holds, re-checked on every state change, applied entry and
+ * quiescence change of `groups` (the groups present when called). Rejects after `timeoutMs` naming `what`.
  */
 export async function until (groups: Array<RaftGroup<any>>, condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
   if (condition()) return
   const { promise, resolve, reject } = Promise.withResolvers<void>()
   const check = (): void => { if (condition()) resolve() }
   const timer = setTimeout(() => { reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)) }, timeoutMs)
-  for (const g of groups) { g.on('state', check); g.on('applied', check) }
+  for (const g of groups) { g.on('state', check); g.on('applied', check); g.on('quiesce', check) }
   try {
     await promise
   } finally {
     clearTimeout(timer)
-    for (const g of groups) { g.off('state', check); g.off('applied', check) }
+    for (const g of groups) { g.off('state', check); g.off('applied', check); g.off('quiesce', check) }
   }
 }
 
-/** Resolves once every group in `groups` is quiesced (on their `quiesce` events); rejects after `timeoutMs`. */
+/** Resolves once every group in `groups` is quiesced; rejects after `timeoutMs`. */
 export async function allQuiesced (groups: Array<RaftGroup<any>>, timeoutMs = 10_000): Promise<void> {
-  if (groups.every(g => g.quiesced)) return
-  const { promise, resolve, reject } = Promise.withResolvers<void>()
-  const check = (): void => { if (groups.every(g => g.quiesced)) resolve() }
-  const timer = setTimeout(() => { reject(new Error(`not quiesced after ${timeoutMs} ms: ${groups.filter(g => !g.quiesced).map(g => `${g.groupId}@${g.id}`).join(', ')}`)) }, timeoutMs)
-  for (const g of groups) g.on('quiesce', check)
-  try {
-    await promise
-  } finally {
-    clearTimeout(timer)
-    for (const g of groups) g.off('quiesce', check)
-  }
+  await until(groups, () => groups.every(g => g.quiesced), `quiescence of ${groups.filter(g => !g.quiesced).map(g => `${g.groupId}@${g.id}`).join(', ')}`, timeoutMs)
 }
 
 /** Waits for a leader among `groups` that all of them agree on, in the same term, and returns it. */
