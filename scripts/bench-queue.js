@@ -134,6 +134,8 @@ async function run ({ workload, killAt }) {
     await p3.call('consume', { prefetch, n: N })
     const common = { prefix: `m${Date.now().toString(36)}`, size: Number(values.size), window: Number(values.window), putTimeout: 10_000 }
     const all = Array.from({ length: N }, (_, i) => i)
+    const cpuAt = async () => await Promise.all(peers.map(async p => live.has(p) ? (await p.call('cpu', {}, 10_000)).us : null))
+    const cpuBefore = await cpuAt()
     const start = now()
     const producing = p1.call('produce', { ...common, indexes: all }, 600_000)
     producing.catch(() => {})
@@ -170,6 +172,7 @@ async function run ({ workload, killAt }) {
       produced = await producing
     }
     const doneAll = await until(() => nAcked >= N, Math.max(1, deadline - Date.now()))
+    const cpuAfter = await cpuAt()
 
     const consumers = [p2, p3].filter(p => live.has(p))
     const reports = await Promise.all(consumers.map(async p => await p.call('report', {}, 30_000)))
@@ -225,6 +228,10 @@ async function run ({ workload, killAt }) {
       duplicatedAckSamples: duplicatedAckIds.length > 0 ? duplicatedAckIds.slice(0, 5) : undefined,
       acksAcceptedMinusDistinct: acksOk - nAcked,
       longestAckGapMs: round(gap),
+      // CPU of the three peer processes (all threads) from the first put to the last ack, per
+      // message; W2 counts the killed process only up to its death (not measured: left out).
+      cpuUsPerMsg: workload === 'W1' ? Math.round(cpuAfter.reduce((a, c, i) => a + c - cpuBefore[i], 0) / N) : undefined,
+      cpuUsPerMsgByRole: workload === 'W1' ? { ownerProducer: Math.round((cpuAfter[ownerIdx] - cpuBefore[ownerIdx]) / N), consumers: peers.map((_, i) => i).filter(i => i !== ownerIdx).map(i => Math.round((cpuAfter[i] - cpuBefore[i]) / N)) } : undefined,
       putRetries: produced.retries,
       putErrors: produced.errors,
       ackErrors: Object.assign({}, ...reports.map(r => r.ackErrors))

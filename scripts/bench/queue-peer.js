@@ -57,6 +57,12 @@ let consuming = true
 const sessions = []
 
 const handlers = {
+  /** CPU this process has used so far (all threads: main, libuv pool, GC), in µs. */
+  async cpu () {
+    const u = process.cpuUsage()
+    return { us: u.user + u.system }
+  },
+
   async stats ({ timeout }) {
     const s = await q.stats({ timeout })
     return { owner: s.owner, term: s.term, replicas: s.replicas, preferredOwner: mesh.queues?.directory.get(config.queue)?.preferredOwner ?? '', ready: s.ready, leased: s.leased }

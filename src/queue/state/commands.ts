@@ -131,9 +131,38 @@ export function encodeCommand (cmd: CommandInput): Uint8Array {
     msg.configure = { ...cmd.configure }
   }
   const bytes = encodeFast(msg as QueueCommand) ?? QueueCommand.encode(msg)
-  // Refuse locally what every replica would refuse, so the owner finds out before proposing.
-  decodeCommand(bytes)
+  // Refuse locally what every replica would refuse, so the owner finds out before proposing; the
+  // decoded command is kept for when the owner applies these very bytes (see decodeCommandOnce).
+  rememberDecoded(bytes, decodeCommand(bytes))
   return bytes
+}
+
+/**
+ * Commands encoded in this process, decoded, until applied (byte arrays are never written to after
+ * encoding, so the decoded form stays exact). The owner applies the very arrays it proposed (the
+ * Raft log keeps them) and so skips decoding its own commands again; entries reach every other
+ * replica, and come back after a restart, as other arrays and are decoded as usual.
+ * A Map rather than a WeakMap: weak tables cost the garbage collector more than the decode saves
+ * (measured: +2 µs per encode). Bounded: commands never applied (a proposal that failed) are
+ * forgotten when it fills up, which costs only a decode.
+ */
+const decodedHere = new Map<Uint8Array, DecodedCommand>()
+const MAX_DECODED_HERE = 1 << 16
+
+function rememberDecoded (bytes: Uint8Array, cmd: DecodedCommand): void {
+  if (decodedHere.size >= MAX_DECODED_HERE) decodedHere.clear()
+  decodedHere.set(bytes, cmd)
+}
+
+/**
+ * {@link decodeCommand}, or the decode already made when this process encoded these bytes (used
+ * once: applying the same arrays again decodes them again).
+ */
+export function decodeCommandOnce (bytes: Uint8Array): DecodedCommand {
+  const cmd = decodedHere.get(bytes)
+  if (cmd === undefined) return decodeCommand(bytes)
+  decodedHere.delete(bytes)
+  return cmd
 }
 
 /**
@@ -144,7 +173,10 @@ export function encodeCommand (cmd: CommandInput): Uint8Array {
 export function encodeBatch (commands: Uint8Array[]): Uint8Array {
   if (commands.length === 0 || commands.length > MAX_BATCH_COMMANDS) throw new InvalidCommandError(`a batch holds 1–${MAX_BATCH_COMMANDS} commands, got ${commands.length}`)
   const msg: QueueCommand = { version: 1, client: '', requestId: 0, firstIncomplete: 0, now: 0, batch: { commands: commands as Array<Uint8Array<ArrayBuffer>> } }
-  return encodeFast(msg) ?? QueueCommand.encode(msg)
+  const bytes = encodeFast(msg) ?? QueueCommand.encode(msg)
+  // As decodeCommand(bytes) would return it, with the commands' own arrays (decoded here already).
+  rememberDecoded(bytes, { now: 0, client: '', requestId: 0, firstIncomplete: 0, body: { type: 'batch', commands: [...commands] } })
+  return bytes
 }
 
 function fenceOut (f: Fence): Fence {
@@ -181,71 +213,48 @@ export function decodeCommand (bytes: Uint8Array): DecodedCommand {
     name = k
   }
   if (present !== 1) throw new InvalidCommandError(`a queue command needs exactly one body, got ${present}`)
-  const fail = (m: string): never => { throw Object.assign(new InvalidCommandError(`${name}: ${m}`), { command: name }) }
-  const time = (v: number, what: string): number => {
-    if (!Number.isSafeInteger(v) || v < 0) fail(`${what} out of range`)
-    return v
-  }
-  const id = (v: string, what = 'id'): string => {
-    if (v.length === 0 || v.length > MAX_ID_LENGTH) fail(`${what} must be 1–${MAX_ID_LENGTH} characters`)
-    return v
-  }
-  const nameField = (v: string, what: string, required: boolean): string => {
-    if ((required && v.length === 0) || v.length > MAX_NAME_LENGTH) fail(`${what} must be ${required ? 1 : 0}–${MAX_NAME_LENGTH} characters`)
-    return v
-  }
-  const fence = (f: { id: string, seq: number, consumer: string, term: number, attempt: number }): Fence => ({
-    id: id(f.id),
-    seq: time(f.seq, 'seq'),
-    consumer: nameField(f.consumer, 'consumer', true),
-    term: time(f.term, 'term'),
-    attempt: f.attempt
-  })
-  if (msg.client.length > MAX_NAME_LENGTH) fail('client name too long')
-  const meta = {
-    now: time(msg.now, 'now'),
-    client: msg.client,
-    requestId: time(msg.requestId, 'requestId'),
-    firstIncomplete: time(msg.firstIncomplete, 'firstIncomplete')
-  }
+  if (msg.client.length > MAX_NAME_LENGTH) fail(name, 'client name too long')
+  const now = time(name, msg.now, 'now')
+  const requestId = time(name, msg.requestId, 'requestId')
+  const firstIncomplete = time(name, msg.firstIncomplete, 'firstIncomplete')
   let body: DecodedBody
   switch (name) {
     case 'put': {
       const p = msg.put!
       body = {
         type: 'put',
-        id: id(p.id),
+        id: checkId(name, p.id),
         payload: p.payload,
-        producer: nameField(p.producer, 'producer', false),
-        delayUntil: time(p.delayUntil, 'delayUntil'),
+        producer: nameField(name, p.producer, 'producer', false),
+        delayUntil: time(name, p.delayUntil, 'delayUntil'),
         maxDeliveries: p.maxDeliveries
       }
       break
     }
     case 'lease': {
       const l = msg.lease!
-      if (l.count < 1 || l.count > MAX_LEASE_COUNT) fail(`count must be 1–${MAX_LEASE_COUNT}`)
-      if (l.leaseMs < 1) fail('leaseMs must be at least 1')
-      body = { type: 'lease', consumer: nameField(l.consumer, 'consumer', true), count: l.count, leaseMs: l.leaseMs }
+      if (l.count < 1 || l.count > MAX_LEASE_COUNT) fail(name, `count must be 1–${MAX_LEASE_COUNT}`)
+      if (l.leaseMs < 1) fail(name, 'leaseMs must be at least 1')
+      body = { type: 'lease', consumer: nameField(name, l.consumer, 'consumer', true), count: l.count, leaseMs: l.leaseMs }
       break
     }
     case 'ack':
-      body = { type: 'ack', fence: fence(msg.ack!) }
+      body = { type: 'ack', fence: fence(name, msg.ack!) }
       break
     case 'nack':
-      body = { type: 'nack', fence: fence(msg.nack!), delayMs: msg.nack!.delayMs, deadLetter: msg.nack!.deadLetter }
+      body = { type: 'nack', fence: fence(name, msg.nack!), delayMs: msg.nack!.delayMs, deadLetter: msg.nack!.deadLetter }
       break
     case 'extend':
-      if (msg.extend!.ms < 1) fail('ms must be at least 1')
-      body = { type: 'extend', fence: fence(msg.extend!), ms: msg.extend!.ms }
+      if (msg.extend!.ms < 1) fail(name, 'ms must be at least 1')
+      body = { type: 'extend', fence: fence(name, msg.extend!), ms: msg.extend!.ms }
       break
     case 'expire':
       body = { type: 'expire', max: msg.expire!.max }
       break
     case 'requeueDead': {
       const r = msg.requeueDead!
-      for (const i of r.ids) id(i)
-      if (!r.all && r.ids.length === 0) fail('name ids or all')
+      for (const i of r.ids) checkId(name, i)
+      if (!r.all && r.ids.length === 0) fail(name, 'name ids or all')
       body = { type: 'requeueDead', ids: r.ids, all: r.all }
       break
     }
@@ -257,7 +266,7 @@ export function decodeCommand (bytes: Uint8Array): DecodedCommand {
       const config: Partial<QueueConfig> = {}
       const positive = (k: keyof QueueConfig, v: number | undefined, allowZero = false): void => {
         if (v === undefined) return
-        if (!Number.isSafeInteger(v) || v < (allowZero ? 0 : 1)) fail(`${k} must be ${allowZero ? 'a non-negative' : 'a positive'} integer`)
+        if (!Number.isSafeInteger(v) || v < (allowZero ? 0 : 1)) fail(name, `${k} must be ${allowZero ? 'a non-negative' : 'a positive'} integer`)
         config[k] = v
       }
       positive('maxLength', c.maxLength)
@@ -274,10 +283,40 @@ export function decodeCommand (bytes: Uint8Array): DecodedCommand {
     }
     case 'batch': {
       const commands = msg.batch!.commands
-      if (commands.length === 0) fail('an empty batch')
+      if (commands.length === 0) fail(name, 'an empty batch')
       body = { type: 'batch', commands }
       break
     }
   }
-  return { ...meta, body }
+  return { now, client: msg.client, requestId, firstIncomplete, body }
+}
+
+// Validation helpers of decodeCommand (module functions, not closures: it runs for every command on every replica).
+function fail (name: CommandName, m: string): never {
+  throw Object.assign(new InvalidCommandError(`${name}: ${m}`), { command: name })
+}
+
+function time (name: CommandName, v: number, what: string): number {
+  if (!Number.isSafeInteger(v) || v < 0) fail(name, `${what} out of range`)
+  return v
+}
+
+function checkId (name: CommandName, v: string, what = 'id'): string {
+  if (v.length === 0 || v.length > MAX_ID_LENGTH) fail(name, `${what} must be 1–${MAX_ID_LENGTH} characters`)
+  return v
+}
+
+function nameField (name: CommandName, v: string, what: string, required: boolean): string {
+  if ((required && v.length === 0) || v.length > MAX_NAME_LENGTH) fail(name, `${what} must be ${required ? 1 : 0}–${MAX_NAME_LENGTH} characters`)
+  return v
+}
+
+function fence (name: CommandName, f: { id: string, seq: number, consumer: string, term: number, attempt: number }): Fence {
+  return {
+    id: checkId(name, f.id),
+    seq: time(name, f.seq, 'seq'),
+    consumer: nameField(name, f.consumer, 'consumer', true),
+    term: time(name, f.term, 'term'),
+    attempt: f.attempt
+  }
 }

@@ -1,5 +1,5 @@
 import { ApplyOrderError, SnapshotFormatError } from '../errors.js'
-import { decodeCommand } from './commands.js'
+import { decodeCommandOnce } from './commands.js'
 import { Fifo } from './fifo.js'
 import { IndexedHeap } from './heap.js'
 import { OrderedMap } from './ordered-map.js'
@@ -62,8 +62,11 @@ interface AckedRecord {
 interface Session {
   floor: number
   lastSeen: number
-  /** requestId → the result as JSON text: immutable, so a caller mutating a result can't corrupt the cache. */
-  results: OrderedMap<number, string>
+  /**
+   * requestId → the result, as returned the first time (results are values: nothing that receives
+   * one writes to it). A retry gets a JSON copy, i.e. what a restored snapshot would give.
+   */
+  results: OrderedMap<number, QueueResult>
 }
 
 const emptyTotals = (): QueueTotals => ({
@@ -163,7 +166,7 @@ export class QueueStateMachine {
   private applyCommand (data: Uint8Array, term: number, each: ((result: QueueResult) => void) | undefined, inBatch = false): QueueResult {
     let cmd: DecodedCommand
     try {
-      cmd = decodeCommand(data)
+      cmd = decodeCommandOnce(data)
     } catch (err) {
       const attempted = (err as { command?: CommandName }).command ?? 'unknown'
       return this.report({ command: 'invalid', status: 'invalid', attempted, message: err instanceof Error ? err.message : String(err) }, each)
@@ -188,25 +191,26 @@ export class QueueStateMachine {
     if (cmd.client === '' || cmd.requestId === 0) return this.execute(cmd.body, term)
 
     // Client session: a retried request answers with its original result (raft mistake 13).
-    const session = this.sessions.get(cmd.client) ?? { floor: 0, lastSeen: 0, results: new OrderedMap<number, string>() }
+    const session = this.sessions.get(cmd.client) ?? { floor: 0, lastSeen: 0, results: new OrderedMap<number, QueueResult>() }
     this.sessions.moveToBack(cmd.client, session) // most recently active last
     session.lastSeen = this.clock
     this.pruneSessions()
     if (cmd.firstIncomplete > 0) {
-      for (let e = session.results.oldest(); e !== undefined && e[0] < cmd.firstIncomplete; e = session.results.oldest()) {
-        session.results.delete(e[0])
+      for (let e = session.results.oldest(); e !== undefined && e.key < cmd.firstIncomplete; e = session.results.oldest()) {
+        session.results.delete(e.key)
       }
       session.floor = Math.max(session.floor, cmd.firstIncomplete - 1)
     }
     const cached = session.results.get(cmd.requestId)
-    if (cached !== undefined) return JSON.parse(cached) as QueueResult
+    // A copy as the snapshot would restore it (JSON), so a retry answers the same before and after one.
+    if (cached !== undefined) return JSON.parse(JSON.stringify(cached)) as QueueResult
     if (cmd.requestId <= session.floor) {
       return { command: 'requestExpired', status: 'requestExpired', attempted: cmd.body.type, client: cmd.client, requestId: cmd.requestId }
     }
     const result = this.execute(cmd.body, term)
-    session.results.set(cmd.requestId, JSON.stringify(result))
+    session.results.set(cmd.requestId, result)
     while (session.results.size > this.config.maxResultsPerClient) {
-      const oldest = (session.results.oldest() as [number, string])[0]
+      const oldest = (session.results.oldest() as { key: number }).key
       session.results.delete(oldest)
       session.floor = Math.max(session.floor, oldest)
     }
@@ -244,20 +248,20 @@ export class QueueStateMachine {
 
   private pruneWindows (): void {
     const { dedupWindowMs, maxDedupEntries } = this.config
-    for (let e = this.dedup.oldest(); e !== undefined && (e[1].at + dedupWindowMs <= this.clock || this.dedup.size > maxDedupEntries); e = this.dedup.oldest()) {
-      this.dedup.delete(e[0])
+    for (let e = this.dedup.oldest(); e !== undefined && (e.value.at + dedupWindowMs <= this.clock || this.dedup.size > maxDedupEntries); e = this.dedup.oldest()) {
+      this.dedup.delete(e.key)
     }
     // An acked delivery is remembered as long as a put of its id would be deduplicated.
-    for (let e = this.acked.oldest(); e !== undefined && (e[1].at + dedupWindowMs <= this.clock || this.acked.size > maxDedupEntries); e = this.acked.oldest()) {
-      this.acked.delete(e[0])
+    for (let e = this.acked.oldest(); e !== undefined && (e.value.at + dedupWindowMs <= this.clock || this.acked.size > maxDedupEntries); e = this.acked.oldest()) {
+      this.acked.delete(e.key)
     }
     this.pruneSessions()
   }
 
   private pruneSessions (): void {
     const { sessionTtlMs, maxSessions } = this.config
-    for (let e = this.sessions.oldest(); e !== undefined && (e[1].lastSeen + sessionTtlMs <= this.clock || this.sessions.size > maxSessions); e = this.sessions.oldest()) {
-      this.sessions.delete(e[0])
+    for (let e = this.sessions.oldest(); e !== undefined && (e.value.lastSeen + sessionTtlMs <= this.clock || this.sessions.size > maxSessions); e = this.sessions.oldest()) {
+      this.sessions.delete(e.key)
     }
   }
 
@@ -505,7 +509,7 @@ export class QueueStateMachine {
 
   private trimDead (): void {
     for (let e = this.dead.oldest(); e !== undefined && this.dead.size > this.config.maxDead; e = this.dead.oldest()) {
-      const m = e[1]
+      const m = e.value
       this.dead.delete(m.id)
       this.messages.delete(m.id)
       this.deadBytes -= m.payload.byteLength
@@ -631,7 +635,7 @@ export class QueueStateMachine {
         client,
         floor: s.floor,
         lastSeen: s.lastSeen,
-        results: [...s.results].map(([requestId, json]) => ({ requestId, json }))
+        results: [...s.results].map(([requestId, result]) => ({ requestId, json: JSON.stringify(result) }))
       })),
       totals: { ...this.totals }
     })
@@ -689,8 +693,16 @@ export class QueueStateMachine {
     for (const d of s.dedup) sm.dedup.set(d.id, { seq: d.seq, at: d.at })
     for (const a of s.acked) sm.acked.set(a.id, { seq: a.seq, consumer: a.consumer, term: a.term, attempt: a.attempt, at: a.at })
     for (const r of s.sessions) {
-      const results = new OrderedMap<number, string>()
-      for (const c of r.results) results.set(c.requestId, c.json)
+      const results = new OrderedMap<number, QueueResult>()
+      for (const c of r.results) {
+        let result: QueueResult
+        try {
+          result = JSON.parse(c.json) as QueueResult
+        } catch (err) {
+          throw new SnapshotFormatError(`queue snapshot: result ${c.requestId} of client "${r.client}" is not JSON`, { cause: err })
+        }
+        results.set(c.requestId, result)
+      }
       sm.sessions.set(r.client, { floor: r.floor, lastSeen: r.lastSeen, results })
     }
     return sm

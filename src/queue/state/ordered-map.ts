@@ -1,5 +1,11 @@
 import { Fifo } from './fifo.js'
 
+/** An entry of an {@link OrderedMap}: the same record sits in the map and in the order ring. */
+export interface OrderedEntry<K, V> {
+  readonly key: K
+  value: V
+}
+
 /**
  * A map whose entries are kept in an order the caller controls (insertion, or {@link moveToBack}),
  * with O(1) amortized access to the oldest entry — what the dedup window, the acked-delivery
@@ -8,13 +14,15 @@ import { Fifo } from './fifo.js'
  * A plain `Map` cannot do that cheaply: V8 leaves a hole for every deleted entry, and finding the
  * first live entry means stepping over every hole before it until the table is rebuilt (which
  * happens on insertion only), so expiring n entries from the front with no inserts costs O(n²).
- * Here the order lives in a ring buffer of (key, stamp); deleted or moved entries leave stale
+ * Here the order lives in a ring buffer of the map's own records; deleted or moved entries leave stale
  * records that are skipped once, and the buffer is rebuilt when stale records outnumber live ones.
  */
 export class OrderedMap<K, V> {
-  private readonly map = new Map<K, { value: V, stamp: number }>()
-  private order = new Fifo<{ key: K, stamp: number }>()
-  private stamps = 0
+  private readonly map = new Map<K, OrderedEntry<K, V>>()
+  /** Records in order; a record no longer in `map` (deleted, or moved: replaced by a new record) is stale. */
+  private order = new Fifo<OrderedEntry<K, V>>()
+  /** The record appended last, if still live: it is at the back, so moving it back again is free. */
+  private newest: OrderedEntry<K, V> | undefined
 
   get size (): number {
     return this.map.size
@@ -38,29 +46,39 @@ export class OrderedMap<K, V> {
 
   /** Insert, or re-insert, `key` at the back. */
   moveToBack (key: K, value: V): void {
-    this.map.delete(key)
+    const e = this.map.get(key)
+    if (e !== undefined && e === this.newest) {
+      // Already at the back (in the ring and in the Map's own order): a client sending request
+      // after request, the common case, costs no allocation.
+      e.value = value
+      return
+    }
+    if (e !== undefined) this.map.delete(key)
     this.append(key, value)
     this.compact()
   }
 
   delete (key: K): boolean {
-    const ok = this.map.delete(key)
-    if (ok) this.compact()
-    return ok
+    const e = this.map.get(key)
+    if (e === undefined) return false
+    this.map.delete(key)
+    if (e === this.newest) this.newest = undefined
+    this.compact()
+    return true
   }
 
   clear (): void {
     this.map.clear()
     this.order = new Fifo()
+    this.newest = undefined
   }
 
-  /** The front (oldest) entry. */
-  oldest (): [K, V] | undefined {
+  /** The front (oldest) entry; valid until the map changes. */
+  oldest (): Readonly<OrderedEntry<K, V>> | undefined {
     for (;;) {
       const front = this.order.peek()
       if (front === undefined) return undefined
-      const e = this.map.get(front.key)
-      if (e !== undefined && e.stamp === front.stamp) return [front.key, e.value]
+      if (this.map.get(front.key) === front) return front
       this.order.shift() // stale: deleted or moved since
     }
   }
@@ -82,15 +100,16 @@ export class OrderedMap<K, V> {
   }
 
   private append (key: K, value: V): void {
-    const stamp = ++this.stamps
-    this.map.set(key, { value, stamp })
-    this.order.push({ key, stamp })
+    const e: OrderedEntry<K, V> = { key, value }
+    this.map.set(key, e)
+    this.order.push(e)
+    this.newest = e
   }
 
   private compact (): void {
     if (this.order.length <= 2 * this.map.size + 32) return
-    const order = new Fifo<{ key: K, stamp: number }>(this.map.size + 16)
-    for (const [key, e] of this.map) order.push({ key, stamp: e.stamp })
+    const order = new Fifo<OrderedEntry<K, V>>(this.map.size + 16)
+    for (const e of this.map.values()) order.push(e)
     this.order = order
   }
 }
