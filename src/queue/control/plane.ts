@@ -251,36 +251,17 @@ export class ControlPlane extends EventEmitter<PlacementEvents> implements Place
     if (existing !== undefined) return existing
     const timeout = options.timeout ?? this.o.declareTimeoutMs
     const deadline = Date.now() + timeout
-    let last: unknown
-    while (true) {
-      if (this.phase === 'stopped') throw new ClosedError('control plane')
-      options.signal?.throwIfAborted()
-      const remaining = deadline - Date.now()
-      if (remaining <= 0) break
+    return await this.atLeader(`declare "${queue}": no control leader committed it`, timeout, options.signal, async (leader, remaining) => {
       const g = this.group
-      const leader = g?.isLeader === true ? this.self : (g?.leader !== undefined && g.leader !== '' ? g.leader : this.leaderHint)
-      try {
-        if (leader === this.self && g !== undefined) {
-          return await this.proposeDeclare(g, queue, settings, { timeout: remaining, signal: options.signal })
-        }
-        if (leader !== '' && leader !== this.self) {
-          const r = await this.rpc.request(leader, { declare: { clusterId: this.sm.clusterId, queue, settings: settingsToMsg(settings) } }, Math.min(remaining, this.o.requestTimeoutMs))
-          const placement = this.answerPlacement(leader, r)
-          // Let `get` see it here too (followers and learners apply it a moment later).
-          await this.waitForLocal(queue, placement.version, deadline - Date.now())
-          return this.sm.placements.get(queue) ?? placement
-        }
-        last = new NotLeaderError('', g?.term ?? 0)
-      } catch (err) {
-        last = err
-        if (err instanceof ClusterMismatchError || err instanceof InvalidOptionError || err instanceof ClosedError) throw err
-        if (err instanceof ControlRequestError && !RETRYABLE_CODES.has(err.reason)) throw err
-        if (err instanceof RedirectError) { this.leaderHint = err.leader; if (err.leader !== '') continue }
-        if (err instanceof NotLeaderError && err.leader !== '' && err.leader !== this.self) { this.leaderHint = err.leader; continue }
-      }
-      await this.pause(Math.min(this.o.retryIntervalMs, Math.max(0, deadline - Date.now())), options.signal)
-    }
-    throw new TimeoutError(`declare "${queue}": no control leader committed it within ${timeout} ms`, { cause: last })
+      if (leader === this.self && g !== undefined) return await this.proposeDeclare(g, queue, settings, { timeout: remaining, signal: options.signal })
+      if (leader === '' || leader === this.self) throw new NotLeaderError('', g?.term ?? 0)
+      const r = await this.rpc.request(leader, { declare: { clusterId: this.sm.clusterId, queue, settings: settingsToMsg(settings) } }, Math.min(remaining, this.o.requestTimeoutMs))
+      const placement = this.answerPlacement(leader, r)
+      // Let `get` see it here too (followers and learners apply it a moment later).
+      await this.waitForLocal(queue, placement.version, deadline - Date.now())
+      return this.sm.placements.get(queue) ?? placement
+    }, err => err instanceof ClusterMismatchError || err instanceof InvalidOptionError ||
+      (err instanceof ControlRequestError && !RETRYABLE_CODES.has(err.reason)))
   }
 
   // ---- leaving ---------------------------------------------------------------------------------
@@ -297,46 +278,65 @@ export class ControlPlane extends EventEmitter<PlacementEvents> implements Place
   async requestLeave (options: { final?: boolean, timeout?: number, signal?: AbortSignal } = {}): Promise<LeaveProgress> {
     this.leaving = true
     const timeout = options.timeout ?? this.o.requestTimeoutMs
-    const deadline = Date.now() + timeout
     const final = options.final === true
+    if (this.group === undefined) throw new ControlRequestError(this.self, 'not-member', 'this peer does not run the control group')
+    return await this.atLeader('leave: no control leader answered', timeout, options.signal, async (leader, remaining) => {
+      const g = this.group
+      if (g === undefined) throw new ControlRequestError(this.self, 'not-member', 'this peer does not run the control group')
+      let reply: LeaveReply
+      if (leader === this.self) {
+        reply = await this.serveLeave(g, this.self, final)
+      } else if (leader !== '') {
+        const r = await this.rpc.request(leader, { leave: { clusterId: this.sm.clusterId, final } }, Math.min(remaining, this.o.requestTimeoutMs))
+        if (r.leaveReply === undefined) {
+          const f = r.failure
+          if (f?.code === 'not-leader') throw new RedirectError(f.leader)
+          if (f?.code === 'cluster-mismatch') this.conflict(leader, f.message)
+          throw new ControlRequestError(leader, f?.code ?? 'unavailable', f?.message ?? 'empty answer')
+        }
+        reply = r.leaveReply
+      } else {
+        void this.discoverLeader().catch(() => {})
+        throw new NotLeaderError('', g.term)
+      }
+      this.log('leave%s: %s reports queues [%s], in the control group: %s%s', final ? ' (final)' : '', leader, reply.queues.join(','), reply.inGroup, reply.blocked === '' ? '' : `, blocked: ${reply.blocked}`)
+      return { queues: [...reply.queues], inGroup: reply.inGroup, blocked: reply.blocked }
+    }, err => err instanceof ControlRequestError && err.reason === 'not-member')
+  }
+
+  /**
+   * Runs `attempt` against the control leader as this peer knows it ('' when it knows none) until
+   * it answers or `timeout` ms pass. A redirect (or a NotLeaderError naming someone else) retries
+   * at once at the named leader; any other failure retries after a pause (cut short when a leader
+   * emerges), unless `fatal` says it never will succeed.
+   * @throws {TimeoutError} `${what} within ${timeout} ms`, with the last failure as its cause.
+   * @throws {ClosedError} the control plane stopped.
+   */
+  private async atLeader<R> (what: string, timeout: number, signal: AbortSignal | undefined, attempt: (leader: string, remaining: number) => Promise<R>, fatal: (err: unknown) => boolean): Promise<R> {
+    const deadline = Date.now() + timeout
     let last: unknown
     while (true) {
       if (this.phase === 'stopped') throw new ClosedError('control plane')
-      options.signal?.throwIfAborted()
+      signal?.throwIfAborted()
       const remaining = deadline - Date.now()
       if (remaining <= 0) break
       const g = this.group
-      if (g === undefined) throw new ControlRequestError(this.self, 'not-member', 'this peer does not run the control group')
-      const leader = g.isLeader ? this.self : (g.leader !== '' ? g.leader : this.leaderHint)
+      const leader = g?.isLeader === true ? this.self : (g?.leader !== undefined && g.leader !== '' ? g.leader : this.leaderHint)
       try {
-        let reply: LeaveReply | undefined
-        if (leader === this.self) {
-          reply = await this.serveLeave(g, this.self, final)
-        } else if (leader !== '') {
-          const r = await this.rpc.request(leader, { leave: { clusterId: this.sm.clusterId, final } }, Math.min(remaining, this.o.requestTimeoutMs))
-          reply = r.leaveReply
-          if (reply === undefined) {
-            const f = r.failure
-            if (f?.code === 'not-leader') { this.leaderHint = f.leader; if (f.leader !== '' && f.leader !== leader) continue }
-            if (f?.code === 'cluster-mismatch') this.conflict(leader, f.message)
-            last = new ControlRequestError(leader, f?.code ?? 'unavailable', f?.message ?? 'empty answer')
-          }
-        } else {
-          last = new NotLeaderError('', g.term)
-          void this.discoverLeader().catch(() => {})
-        }
-        if (reply !== undefined) {
-          this.log('leave%s: %s reports queues [%s], in the control group: %s%s', final ? ' (final)' : '', leader, reply.queues.join(','), reply.inGroup, reply.blocked === '' ? '' : `, blocked: ${reply.blocked}`)
-          return { queues: [...reply.queues], inGroup: reply.inGroup, blocked: reply.blocked }
-        }
+        return await attempt(leader, remaining)
       } catch (err) {
         last = err
-        if (err instanceof ClosedError) throw err
-        if (err instanceof NotLeaderError && err.leader !== '' && err.leader !== this.self) { this.leaderHint = err.leader; continue }
+        if (err instanceof ClosedError || fatal(err)) throw err
+        const hint = err instanceof RedirectError || err instanceof NotLeaderError ? err.leader : ''
+        if (err instanceof RedirectError) this.leaderHint = hint
+        if (hint !== '' && hint !== this.self && hint !== leader) {
+          this.leaderHint = hint
+          continue
+        }
       }
-      await this.pause(Math.min(this.o.retryIntervalMs, Math.max(0, deadline - Date.now())), options.signal)
+      await this.pause(Math.min(this.o.retryIntervalMs, Math.max(0, deadline - Date.now())), signal)
     }
-    throw new TimeoutError(`leave: no control leader answered within ${timeout} ms`, { cause: last })
+    throw new TimeoutError(`${what} within ${timeout} ms`, { cause: last })
   }
 
   /** Placements (as applied here) that list this peer as a replica. */
