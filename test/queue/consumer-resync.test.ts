@@ -5,7 +5,7 @@
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { createMesh, type Mesh } from '../../src/index.js'
-import { raceSignal } from '../../src/node/signal.js'
+import { raceSignal } from '../../src/signal.js'
 
 describe('queue consumer: credit resync', () => {
   let mesh: Mesh

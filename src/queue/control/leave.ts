@@ -16,6 +16,7 @@
  */
 import { ClosedError } from '../../errors.js'
 import type { ControlPlane, LeaveProgress } from './plane.js'
+import { eventWithin } from '../../signal.js'
 
 /** What {@link runLeave} achieved. */
 export interface LeaveReport {
@@ -61,7 +62,7 @@ export async function runLeave (ctx: LeaveContext, deadline: number): Promise<Le
     progress = await plane.requestLeave({ timeout: remaining(deadline) })
     while (progress.queues.length > 0 && progress.blocked === '') {
       for (const q of progress.queues) queues.add(q)
-      await waitForPlacement(plane, Math.min(250, remaining(deadline)))
+      await eventWithin(plane, 'placement', Math.min(250, remaining(deadline)))
       if (remaining(deadline) <= 0) return incomplete('timed out while the control leader replaced this peer in placements', progress.queues)
       progress = await plane.requestLeave({ timeout: remaining(deadline) })
     }
@@ -114,16 +115,3 @@ async function sleep (ms: number): Promise<void> {
 }
 
 /** Resolves on the plane's next placement event, or after `ms`. */
-async function waitForPlacement (plane: ControlPlane, ms: number): Promise<void> {
-  if (ms <= 0) return
-  const { promise, resolve } = Promise.withResolvers<void>()
-  const timer = setTimeout(resolve, ms)
-  const on = (): void => { resolve() }
-  plane.on('placement', on)
-  try {
-    await promise
-  } finally {
-    clearTimeout(timer)
-    plane.off('placement', on)
-  }
-}

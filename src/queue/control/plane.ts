@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { EventEmitter } from 'node:events'
 import { logger as createLogger } from '@libp2p/logger'
 import { ClosedError, InvalidOptionError, TimeoutError } from '../../errors.js'
+import { eventWithin } from '../../signal.js'
 import type { RaftConfig } from '../../raft/core/config.js'
 import { MembershipChangeError, NotLeaderError } from '../../raft/core/errors.js'
 import type { MembershipChange } from '../../raft/core/membership.js'
@@ -854,34 +855,13 @@ export class ControlPlane extends EventEmitter<PlacementEvents> implements Place
   // ---- helpers ---------------------------------------------------------------------------------
 
   private async waitForLocal (queue: string, version: number, ms: number): Promise<void> {
-    if ((this.sm.placements.get(queue)?.version ?? 0) >= version || ms <= 0) return
-    const { promise, resolve } = Promise.withResolvers<void>()
-    const on = (p: QueuePlacement): void => { if (p.queue === queue && p.version >= version) resolve() }
-    const timer = setTimeout(resolve, ms)
-    this.on('placement', on)
-    try {
-      await promise
-    } finally {
-      clearTimeout(timer)
-      this.off('placement', on)
-    }
+    if ((this.sm.placements.get(queue)?.version ?? 0) >= version) return
+    await eventWithin(this, 'placement', ms, { accept: (p: QueuePlacement) => p.queue === queue && p.version >= version })
   }
 
   /** Waits `ms`, or less if the control leader changes meanwhile (a retry may then succeed). */
   private async pause (ms: number, signal?: AbortSignal): Promise<void> {
-    if (ms <= 0) return
-    const { promise, resolve } = Promise.withResolvers<void>()
-    const timer = setTimeout(resolve, ms)
-    const g = this.group
-    const onLeader = (leader: string): void => { if (leader !== '') resolve() }
-    g?.on('leader', onLeader)
-    signal?.addEventListener('abort', () => { resolve() }, { once: true })
-    try {
-      await promise
-    } finally {
-      clearTimeout(timer)
-      g?.off('leader', onLeader)
-    }
+    await eventWithin(this.group, 'leader', ms, { accept: (leader: string) => leader !== '', signal })
   }
 }
 
