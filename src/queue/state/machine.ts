@@ -113,6 +113,12 @@ export class QueueStateMachine {
   private lastIndex = 0
   private lastTerm = 0
   private clock = 0
+  /**
+   * No dedup id, acked delivery or session expires before this time (0: unknown). Entries are kept
+   * in time order, so the oldest of each decides; pruning is skipped until then (it ran for every
+   * command on every replica, and found nothing to do almost every time).
+   */
+  private windowsExpireAt = 0
   private nextSeq = 1
   private bytes = 0
   private deadBytes = 0
@@ -194,6 +200,7 @@ export class QueueStateMachine {
     const session = this.sessions.get(cmd.client) ?? { floor: 0, lastSeen: 0, results: new OrderedMap<number, QueueResult>() }
     this.sessions.moveToBack(cmd.client, session) // most recently active last
     session.lastSeen = this.clock
+    this.windowsExpireAt = Math.min(this.windowsExpireAt, this.clock + this.config.sessionTtlMs)
     this.pruneSessions()
     if (cmd.firstIncomplete > 0) {
       for (let e = session.results.oldest(); e !== undefined && e.key < cmd.firstIncomplete; e = session.results.oldest()) {
@@ -247,7 +254,8 @@ export class QueueStateMachine {
   }
 
   private pruneWindows (): void {
-    const { dedupWindowMs, maxDedupEntries } = this.config
+    const { dedupWindowMs, maxDedupEntries, sessionTtlMs, maxSessions } = this.config
+    if (this.clock < this.windowsExpireAt && this.dedup.size <= maxDedupEntries && this.acked.size <= maxDedupEntries && this.sessions.size <= maxSessions) return
     for (let e = this.dedup.oldest(); e !== undefined && (e.value.at + dedupWindowMs <= this.clock || this.dedup.size > maxDedupEntries); e = this.dedup.oldest()) {
       this.dedup.delete(e.key)
     }
@@ -256,6 +264,10 @@ export class QueueStateMachine {
       this.acked.delete(e.key)
     }
     this.pruneSessions()
+    const d = this.dedup.oldest()
+    const a = this.acked.oldest()
+    const s = this.sessions.oldest()
+    this.windowsExpireAt = Math.min(d === undefined ? Infinity : d.value.at + dedupWindowMs, a === undefined ? Infinity : a.value.at + dedupWindowMs, s === undefined ? Infinity : s.value.lastSeen + sessionTtlMs)
   }
 
   private pruneSessions (): void {
@@ -304,6 +316,7 @@ export class QueueStateMachine {
     this.messages.set(m.id, m)
     this.bytes += size
     this.dedup.moveToBack(m.id, { seq: m.seq, at: this.clock }) // insertion order = time order
+    this.windowsExpireAt = Math.min(this.windowsExpireAt, this.clock + this.config.dedupWindowMs)
     this.pruneWindows()
     if (m.delayUntil > 0) {
       m.state = 'delayed'
@@ -370,6 +383,7 @@ export class QueueStateMachine {
     this.messages.delete(m.id)
     this.bytes -= m.payload.byteLength
     this.acked.moveToBack(m.id, { seq: m.seq, consumer: f.consumer, term: f.term, attempt: f.attempt, at: this.clock })
+    this.windowsExpireAt = Math.min(this.windowsExpireAt, this.clock + this.config.dedupWindowMs)
     this.pruneWindows()
     this.totals.acked++
     return { command: 'ack', status: 'acked', id: m.id, seq: m.seq }
@@ -476,6 +490,7 @@ export class QueueStateMachine {
 
   private configure (config: Partial<QueueConfig>): ConfigureResult {
     this.config = { ...this.config, ...config }
+    this.windowsExpireAt = 0 // windows may have shrunk
     this.pruneWindows()
     this.trimDead()
     return { command: 'configure', status: 'ok', config: { ...this.config } }
