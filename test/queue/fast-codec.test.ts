@@ -44,6 +44,12 @@ describe('queue command codec: hot-path fast codec', () => {
     // Encoding: non-ASCII text, numbers the wire can't carry exactly, bodies off the hot path, two bodies.
     for (const c of [
       { ...put, put: { ...put.put, id: 'é' } },
+      // Non-ASCII anywhere in any string (it is found while writing, after the buffer was sized).
+      { ...put, client: 'client-\u0080' },
+      { ...put, put: { ...put.put, producer: 'peer/😀' } },
+      { ...put, put: { ...put.put, id: 'x'.repeat(100) + 'ÿ' } },
+      { version: 1, client: '', requestId: 0, firstIncomplete: 0, now: 5, lease: { consumer: 'cé', count: 1, leaseMs: 1 } },
+      { version: 1, client: '', requestId: 0, firstIncomplete: 0, now: 5, ack: { id: 'a', seq: 1, consumer: 'ç', term: 1, attempt: 1 } },
       { ...put, now: -1 },
       { ...put, now: 1.5 },
       { ...put, put: { ...put.put, maxDeliveries: 2 ** 32 } },

@@ -36,9 +36,6 @@ function writeVarint (buf: Uint8Array, pos: number, v: number): number {
 const uint64 = (v: number | undefined): boolean => v === undefined || (Number.isSafeInteger(v) && v >= 0)
 const uint32 = (v: number | undefined): boolean => v === undefined || (Number.isInteger(v) && v >= 0 && v <= MAX_U32)
 
-const NON_ASCII = /[^\x00-\x7f]/
-const ascii = (s: string): boolean => !NON_ASCII.test(s)
-
 // Sizes of fields as protons writes them (proto3: zero and empty scalars left out).
 const num = (tagBytes: number, v: number | undefined): number => v === undefined || v === 0 ? 0 : tagBytes + varintLength(v)
 const str = (tagBytes: number, s: string): number => s === '' ? 0 : tagBytes + varintLength(s.length) + s.length
@@ -55,10 +52,16 @@ class Writer {
     return this
   }
 
+  /** An ASCII string (sized as one byte a character); throws {@link NOT_ASCII} at the first other character. */
   str (tag: number, s: string): this {
     if (s === '') return this
-    let pos = writeVarint(this.buf, writeVarint(this.buf, this.pos, tag), s.length)
-    for (let i = 0; i < s.length; i++) this.buf[pos++] = s.charCodeAt(i)
+    const buf = this.buf
+    let pos = writeVarint(buf, writeVarint(buf, this.pos, tag), s.length)
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i)
+      if (c > 0x7f) throw NOT_ASCII
+      buf[pos++] = c
+    }
     this.pos = pos
     return this
   }
@@ -75,48 +78,65 @@ class Writer {
   open (tag: number, size: number): this { this.pos = writeVarint(this.buf, writeVarint(this.buf, this.pos, tag), size); return this }
 }
 
+/** Thrown by {@link Writer.str} for a string that is not ASCII: {@link encodeFast} then leaves it to the generated codec. */
+const NOT_ASCII = Symbol('not ascii')
+
+/** The fields every command starts with. */
+function writeHead (w: Writer, msg: Encodable): Writer {
+  return w.num(8, msg.version).str(18, msg.client ?? '').num(24, msg.requestId).num(32, msg.firstIncomplete).num(40, msg.now)
+}
+
 /** `QueueCommand.encode(msg)`'s bytes for a hot-path command, or undefined (use the generated codec). */
 export function encodeFast (msg: Encodable): Uint8Array | undefined {
+  try {
+    return encodeHot(msg)
+  } catch (err) {
+    if (err === NOT_ASCII) return undefined
+    throw err
+  }
+}
+
+function encodeHot (msg: Encodable): Uint8Array | undefined {
   const { client = '', version, requestId, firstIncomplete, now } = msg
-  if (!uint32(version) || !uint64(requestId) || !uint64(firstIncomplete) || !uint64(now) || !ascii(client)) return undefined
+  if (!uint32(version) || !uint64(requestId) || !uint64(firstIncomplete) || !uint64(now)) return undefined
   if (msg.nack != null || msg.extend != null || msg.requeueDead != null || msg.purge != null || msg.configure != null) return undefined
   const bodies = (msg.put != null ? 1 : 0) + (msg.lease != null ? 1 : 0) + (msg.ack != null ? 1 : 0) + (msg.expire != null ? 1 : 0) + (msg.batch != null ? 1 : 0)
   if (bodies > 1) return undefined
+  // Strings are sized as ASCII; Writer.str refuses any other (NOT_ASCII) while writing.
   const meta = num(1, version) + str(1, client) + num(1, requestId) + num(1, firstIncomplete) + num(1, now)
-  const head = (w: Writer): Writer => w.num(8, version).str(18, client).num(24, requestId).num(32, firstIncomplete).num(40, now)
   if (msg.put != null) {
     const p = msg.put
-    if (!ascii(p.id) || !ascii(p.producer) || !uint64(p.delayUntil) || !uint32(p.maxDeliveries)) return undefined
+    if (!uint64(p.delayUntil) || !uint32(p.maxDeliveries)) return undefined
     const size = str(1, p.id) + bin(1, p.payload) + str(1, p.producer) + num(1, p.delayUntil) + (p.maxDeliveries === undefined ? 0 : 1 + varintLength(p.maxDeliveries))
-    const w = head(new Writer(allocUnsafe(meta + msgSize(1, size)))).open(82, size).str(10, p.id).bin(18, p.payload).str(26, p.producer).num(32, p.delayUntil)
+    const w = writeHead(new Writer(allocUnsafe(meta + msgSize(1, size))), msg).open(82, size).str(10, p.id).bin(18, p.payload).str(26, p.producer).num(32, p.delayUntil)
     if (p.maxDeliveries !== undefined) w.tag(40).tag(p.maxDeliveries)
     return w.buf
   }
   if (msg.lease != null) {
     const l = msg.lease
-    if (!ascii(l.consumer) || !uint32(l.count) || !uint32(l.leaseMs)) return undefined
+    if (!uint32(l.count) || !uint32(l.leaseMs)) return undefined
     const size = str(1, l.consumer) + num(1, l.count) + num(1, l.leaseMs)
-    return head(new Writer(allocUnsafe(meta + msgSize(1, size)))).open(90, size).str(10, l.consumer).num(16, l.count).num(24, l.leaseMs).buf
+    return writeHead(new Writer(allocUnsafe(meta + msgSize(1, size))), msg).open(90, size).str(10, l.consumer).num(16, l.count).num(24, l.leaseMs).buf
   }
   if (msg.ack != null) {
     const a = msg.ack
-    if (!ascii(a.id) || !ascii(a.consumer) || !uint64(a.seq) || !uint64(a.term) || !uint32(a.attempt)) return undefined
+    if (!uint64(a.seq) || !uint64(a.term) || !uint32(a.attempt)) return undefined
     const size = str(1, a.id) + num(1, a.seq) + str(1, a.consumer) + num(1, a.term) + num(1, a.attempt)
-    return head(new Writer(allocUnsafe(meta + msgSize(1, size)))).open(98, size).str(10, a.id).num(16, a.seq).str(26, a.consumer).num(32, a.term).num(40, a.attempt).buf
+    return writeHead(new Writer(allocUnsafe(meta + msgSize(1, size))), msg).open(98, size).str(10, a.id).num(16, a.seq).str(26, a.consumer).num(32, a.term).num(40, a.attempt).buf
   }
   if (msg.expire != null) {
     if (!uint32(msg.expire.max)) return undefined
     const size = num(1, msg.expire.max)
-    return head(new Writer(allocUnsafe(meta + msgSize(1, size)))).open(122, size).num(8, msg.expire.max).buf
+    return writeHead(new Writer(allocUnsafe(meta + msgSize(1, size))), msg).open(122, size).num(8, msg.expire.max).buf
   }
   if (msg.batch != null) {
     let size = 0
     for (const c of msg.batch.commands) size += 1 + varintLength(c.byteLength) + c.byteLength
-    const w = head(new Writer(allocUnsafe(meta + msgSize(2, size)))).open(154, size)
+    const w = writeHead(new Writer(allocUnsafe(meta + msgSize(2, size))), msg).open(154, size)
     for (const c of msg.batch.commands) w.bin(10, c, true)
     return w.buf
   }
-  return head(new Writer(allocUnsafe(meta))).buf
+  return writeHead(new Writer(allocUnsafe(meta)), msg).buf
 }
 
 /** Thrown inside {@link decodeFast} to hand the bytes to the generated codec. */
