@@ -43,11 +43,38 @@ interface Session {
 }
 
 /** A command waiting for the next batch entry. */
+/** A command waiting for this turn's batch entry; its result goes to `sink` at `index`. */
 interface Pending {
   bytes: Uint8Array
   timeout: number | undefined
-  resolve: (r: AppliedResult) => void
-  reject: (err: Error) => void
+  sink: ResultSink
+  index: number
+}
+
+/** Collects the results of commands proposed together; settles once, when all applied or one failed. */
+class ResultSink {
+  readonly results: AppliedResult[]
+  private left: number
+  private settled = false
+
+  constructor (n: number, private readonly onDone: (results: AppliedResult[]) => void, private readonly onError: (err: Error) => void) {
+    this.results = new Array<AppliedResult>(n)
+    this.left = n
+  }
+
+  done (index: number, r: AppliedResult): void {
+    this.results[index] = r
+    if (--this.left === 0 && !this.settled) {
+      this.settled = true
+      this.onDone(this.results)
+    }
+  }
+
+  fail (err: Error): void {
+    if (this.settled) return
+    this.settled = true
+    this.onError(err)
+  }
 }
 
 interface AckWaiter { seq: number, resolve: () => void, reject: (err: Error) => void }
@@ -116,20 +143,39 @@ export class QueueOwner {
    * resolves with its result once applied here.
    */
   async propose (body: CommandBody, meta: Omit<CommandMeta, 'now'> = {}, timeout?: number): Promise<QueueResult> {
-    const bytes = encodeCommand({ ...meta, now: Date.now(), ...body } as any)
-    const r = await this.submit(bytes, timeout)
-    return r.result
+    const [r] = await this.proposeAll([body], meta, timeout)
+    return r
+  }
+
+  /**
+   * {@link propose} for several commands at once, in order, in this turn's batch entry: resolves
+   * with their results (by position) once all applied here, rejects with the first failure. One
+   * promise for all of them — puts and acks arrive by the hundred per request. Throws before
+   * queueing anything if one of them is invalid.
+   */
+  async proposeAll (bodies: CommandBody[], meta: Omit<CommandMeta, 'now'> = {}, timeout?: number): Promise<QueueResult[]> {
+    const now = Date.now()
+    const encoded = bodies.map(body => encodeCommand({ ...meta, now, ...body } as any))
+    const { promise, resolve, reject } = Promise.withResolvers<AppliedResult[]>()
+    const sink = new ResultSink(encoded.length, resolve, reject)
+    for (let i = 0; i < encoded.length; i++) this.submit({ bytes: encoded[i], timeout, sink, index: i })
+    return (await promise).map(r => r.result)
+  }
+
+  /** Queues one encoded command for this turn's batch entry; resolves with what applying it gave. */
+  private async submitOne (bytes: Uint8Array, timeout?: number): Promise<AppliedResult> {
+    const { promise, resolve, reject } = Promise.withResolvers<AppliedResult[]>()
+    this.submit({ bytes, timeout, sink: new ResultSink(1, resolve, reject), index: 0 })
+    return (await promise)[0]
   }
 
   /** Queues an encoded command for this turn's batch entry. */
-  private async submit (bytes: Uint8Array, timeout?: number): Promise<AppliedResult> {
-    const { promise, resolve, reject } = Promise.withResolvers<AppliedResult>()
-    if (this.batch.length > 0 && this.batchBytes + bytes.byteLength > BATCH_BYTES) this.flushBatch()
-    this.batch.push({ bytes, timeout, resolve, reject })
-    this.batchBytes += bytes.byteLength
+  private submit (p: Pending): void {
+    if (this.batch.length > 0 && this.batchBytes + p.bytes.byteLength > BATCH_BYTES) this.flushBatch()
+    this.batch.push(p)
+    this.batchBytes += p.bytes.byteLength
     if (this.batch.length >= BATCH_COMMANDS) this.flushBatch()
     else this.scheduleTurn()
-    return await promise
   }
 
   /** At the end of this turn: start the leases the turn's credit allows, then propose the batch. */
@@ -157,13 +203,13 @@ export class QueueOwner {
     const bytes = items.length === 1 ? items[0].bytes : encodeBatch(items.map(it => it.bytes))
     this.group.propose(bytes, { timeout }).then(r => {
       if (items.length === 1) {
-        items[0].resolve(r)
+        items[0].sink.done(items[0].index, r)
         return
       }
       // A batch that did not apply as one (it can't: we never exceed its limits) answers each command with its result.
-      for (const [i, it] of items.entries()) it.resolve(r.parts?.[i] ?? { result: r.result })
+      for (let i = 0; i < items.length; i++) items[i].sink.done(items[i].index, r.parts?.[i] ?? { result: r.result })
     }, (err: Error) => {
-      for (const it of items) it.reject(err)
+      for (const it of items) it.sink.fail(err)
     })
   }
 
@@ -414,7 +460,7 @@ export class QueueOwner {
     try {
       const leaseMs = Math.max(1, this.placement().settings.ackTimeoutMs)
       const bytes = encodeCommand({ now: Date.now(), lease: { consumer: s.consumer, count: n, leaseMs } })
-      const applied = await this.submit(bytes)
+      const applied = await this.submitOne(bytes)
       const r = applied.result
       if (r.command === 'lease') {
         deliveries = r.deliveries.map((d, i) => ({

@@ -53,7 +53,7 @@ export async function handleRequest (svc: QueueService, from: string, req: Reque
     // Before anything is awaited, so credit and a session (re)open arriving later on the same
     // stream are counted in the order they were sent.
     const credited = req.acks.session > 0 ? owner.returnCredit(from, req.acks.session, valid) : valid.map(() => false)
-    const results = await Promise.all(valid.map(async f => await owner.propose({ ack: f })))
+    const results = await owner.proposeAll(valid.map(f => ({ ack: f })))
     return ok({ fences: results.map((r, i) => ({ ...fenceReply(r), credited: credited[i] })) })
   }
   if (req.nack !== undefined) {
@@ -120,7 +120,7 @@ async function put (owner: QueueOwner, from: string, items: Request['put'] exten
   }
   // One proposal per message, all in this turn: the Raft driver commits them in one round.
   const now = Date.now()
-  const results = await Promise.all(items.map(async it => await owner.propose({
+  const results = await owner.proposeAll(items.map(it => ({
     put: { id: it.id, payload: it.payload, producer: from, delayUntil: it.delayMs > 0 ? now + it.delayMs : 0 }
   })))
   return results.map((r, i): PutReply => {
