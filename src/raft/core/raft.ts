@@ -174,6 +174,26 @@ export class RaftCore {
   }
 
   /**
+   * The failure detector reports the link to `peer` down (its process died, its connection broke,
+   * a partition). Wakes like {@link wake}; a follower whose leader that is also forgets it — so
+   * the check-quorum lease no longer makes it refuse votes — and campaigns soon instead of after
+   * a whole election timeout: failover without waiting for silence. The remaining voters take
+   * turns by id (the first after 1 tick, the next electionTicks/3 later, …) rather than at random
+   * moments, so two followers told at once rarely split the vote. Safe whatever the detector says
+   * (Raft's safety never rests on it): a wrong report costs one pre-vote, which members still
+   * hearing the leader refuse.
+   */
+  peerDown (peer: string): void {
+    this.wake()
+    if (this.state !== 'follower' || peer === this.id || this.lead !== peer) return
+    this.lead = ''
+    const rank = this.members.current().voters.filter(v => v !== peer).sort().indexOf(this.id)
+    if (rank < 0) return // a learner: it never campaigns
+    const soon = 1 + rank * Math.max(1, Math.floor(this.config.electionTicks / 3))
+    this.electionElapsed = Math.max(this.electionElapsed, this.randomizedElectionTimeout - soon)
+  }
+
+  /**
    * Proposes a command. Only the leader accepts.
    * @throws NotLeaderError with the known leader as a hint.
    * @throws ProposalDroppedError while transferring leadership or when too much is uncommitted.

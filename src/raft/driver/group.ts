@@ -320,12 +320,16 @@ export class RaftGroup<R = unknown> extends EventEmitter<RaftGroupEvents> {
     this.noteQuiescence()
   }
 
-  /** @internal the link to `peer` changed: if it is a member, wake (see `RaftConfig.quiesce`). */
-  peerChanged (peer: string): void {
+  /**
+   * @internal the link to `peer` changed: if it is a member, wake (see `RaftConfig.quiesce`); if it
+   * went down and led this group, elect a new leader soon (see `RaftCore.peerDown`).
+   */
+  peerChanged (peer: string, up?: boolean): void {
     if (this.state !== 'running') return
     const { voters, learners } = this.core.membership
     if (!voters.includes(peer) && !learners.includes(peer)) return
-    this.core.wake()
+    if (up === false) this.core.peerDown(peer)
+    else this.core.wake()
     if (this.core.hasReady()) this.kick()
     this.noteQuiescence()
   }

@@ -73,7 +73,7 @@ export class RaftHost {
       this.stats.unknownGroupNotices++
       this.groups.get(group)?.unknownGroup(from)
     })
-    this.transport.onPeerChange?.(peer => { this.peerChanged(peer) })
+    this.transport.onPeerChange?.((peer, up) => { this.peerChanged(peer, up) })
   }
 
   /** This node's member id (its PeerId string over libp2p). */
@@ -137,9 +137,9 @@ export class RaftHost {
    * (their leader may be gone, or a member may have restarted). Called by the transport's
    * failure detector; callers with a better one (e.g. the mesh's) may call it too.
    */
-  peerChanged (peer: string): void {
+  peerChanged (peer: string, up?: boolean): void {
     this.stats.peerChanges++
-    for (const g of this.groups.values()) g.peerChanged(peer)
+    for (const g of this.groups.values()) g.peerChanged(peer, up)
   }
 
   private tick (): void {

@@ -76,7 +76,7 @@ export class Libp2pRaftTransport implements RaftTransport {
         options.onEvent?.(evt)
         // A stream ends when its connection dies (a crash, or the mesh's ping timeout closing it)
         // and opens when a peer (re)appears: what quiesced groups need to hear about.
-        if (evt.type === 'stream:open' || evt.type === 'stream:end') this.peerHandler?.(evt.peer)
+        if (evt.type === 'stream:open' || evt.type === 'stream:end') this.peerHandler?.(evt.peer, evt.type === 'stream:open')
       }
     })
   }

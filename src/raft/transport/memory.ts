@@ -72,13 +72,14 @@ export class MemoryRaftNetwork {
     const before = [...this.nodes.keys()].flatMap(a => [...this.nodes.keys()].map(b => [a, b, this.cut(a, b)] as const))
     this.sides = sides
     for (const [a, b, wasCut] of before) {
-      if (a !== b && wasCut !== this.cut(a, b)) this.nodes.get(a)!.linkChanged(b)
+      if (a !== b && wasCut !== this.cut(a, b)) this.nodes.get(a)!.linkChanged(b, wasCut)
     }
   }
 
   /** @internal node `id` started or stopped: tell the others it can reach. */
   nodeChanged (id: string): void {
-    for (const [other, t] of this.nodes) if (other !== id && !this.cut(id, other)) t.linkChanged(id)
+    const up = this.nodes.get(id)?.isRunning === true
+    for (const [other, t] of this.nodes) if (other !== id && !this.cut(id, other)) t.linkChanged(id, up)
   }
 
   /** True if `a` and `b` are on different sides of the partition. */
@@ -182,8 +183,8 @@ export class MemoryRaftTransport implements RaftTransport {
   }
 
   /** @internal the link to `peer` went down or came up. */
-  linkChanged (peer: string): void {
-    if (this.running) this.peerHandler?.(peer)
+  linkChanged (peer: string, up: boolean): void {
+    if (this.running) this.peerHandler?.(peer, up)
   }
 
   send (to: string, group: string, message: Uint8Array): void {

@@ -39,7 +39,12 @@ export interface RaftTransport {
 export type RaftMessageHandler = (from: string, group: string, message: Uint8Array) => boolean | void
 
 /** The link to `peer` was lost or (re)established. */
-export type PeerChangeHandler = (peer: string) => void
+/**
+ * The link to `peer` changed: `up` false when it went down (the peer's process died, the connection
+ * broke, a partition judged by the failure detector), true when it came (back) up, undefined when
+ * the transport can't tell. A hint, never a guarantee: Raft stays safe whatever it says.
+ */
+export type PeerChangeHandler = (peer: string, up?: boolean) => void
 
 /** `from` told us it hosts no group `group`. */
 export type UnknownGroupHandler = (from: string, group: string) => void

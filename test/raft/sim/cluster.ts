@@ -23,8 +23,9 @@ export interface ClusterOptions {
   label?: string
   /**
    * The failure detector a real driver has (the mesh's connection events): this many ticks after
-   * a crash, restart or connectivity change, every live member is told and `wake()`s. Default 2.
-   * Message loss alone is not detected, as in life.
+   * a crash, restart or connectivity change, every live member is told and `wake()`s, and each
+   * member that lost its link to a peer then is told `peerDown(peer)` — even if the peer came back
+   * meanwhile (a late report, as in life). Default 2. Message loss alone is not detected.
    */
   detectorTicks?: number
 }
@@ -77,8 +78,8 @@ export class Cluster {
   private readonly label: string
   private valueSeq = 0
   private readonly detectorTicks: number
-  /** Steps at which the failure detector reports a change (ascending). */
-  private readonly detections: number[] = []
+  /** Reports of the failure detector (ascending `at`): links [observer, peer] that went down. */
+  private readonly detections: Array<{ at: number, downs: Array<[string, string]> }> = []
   /** Ticks × members spent quiesced (to tell a sweep exercised quiescence). */
   quiescedTicks = 0
 
@@ -138,48 +139,69 @@ export class Cluster {
 
   // ---- faults --------------------------------------------------------------------------------
 
-  /** Something a failure detector notices happened: schedule its report. */
-  private changed (): void {
-    this.detections.push(this.now + this.detectorTicks * this.stepsPerTick)
+  /** Links [a, b] between live members that can talk, as `a b` keys. */
+  private links (): Set<string> {
+    const up = new Set<string>()
+    for (const a of this.nodes.values()) {
+      for (const b of this.nodes.values()) if (a !== b && a.alive && b.alive && this.canTalk(a.id, b.id)) up.add(`${a.id} ${b.id}`)
+    }
+    return up
+  }
+
+  /** Something a failure detector notices happened (`before`: the links until then): schedule its report. */
+  private changed (before: Set<string>): void {
+    const after = this.links()
+    const downs = [...before].filter(k => !after.has(k)).map(k => k.split(' ') as [string, string])
+    this.detections.push({ at: this.now + this.detectorTicks * this.stepsPerTick, downs })
   }
 
   crash (id: string): void {
     const n = this.node(id)
-    if (n.alive) this.changed()
+    const before = this.links()
+    const wasAlive = n.alive
     n.core = null
     n.sm = new SimStateMachine()
     n.pending.clear()
     n.reads.clear()
+    if (wasAlive) this.changed(before)
   }
 
   restart (id: string): void {
     const n = this.node(id)
     if (n.alive) this.crash(id)
-    this.changed()
+    const before = this.links()
     this.start(n)
+    this.changed(before)
   }
 
   disconnect (id: string): void {
-    if (!this.isolated.has(id)) this.changed()
+    const before = this.links()
+    if (this.isolated.has(id)) return
     this.isolated.add(id)
+    this.changed(before)
   }
 
   connect (id: string): void {
-    if (this.isolated.delete(id)) this.changed()
+    const before = this.links()
+    if (this.isolated.delete(id)) this.changed(before)
   }
   isConnected (id: string): boolean { return !this.isolated.has(id) }
 
   /** Splits members into groups that only talk among themselves (others keep group 0). */
   partition (groups: string[][]): void {
-    if (this.group.size > 0 || groups.some(g => g.length > 0)) this.changed()
+    const before = this.links()
+    const report = this.group.size > 0 || groups.some(g => g.length > 0)
     this.group.clear()
     groups.forEach((g, k) => { for (const id of g) this.group.set(id, k + 1) })
+    if (report) this.changed(before)
   }
 
   heal (): void {
-    if (this.group.size > 0 || this.isolated.size > 0) this.changed()
+    const before = this.links()
+    const report = this.group.size > 0 || this.isolated.size > 0
     this.group.clear()
     this.isolated.clear()
+    if (report) this.changed(before)
   }
 
   canTalk (a: string, b: string): boolean {
@@ -195,11 +217,12 @@ export class Cluster {
   /** One network step; every `stepsPerTick` steps all live members tick. */
   step (): void {
     this.now++
-    while (this.detections.length > 0 && this.detections[0]! <= this.now) {
-      this.detections.shift()
+    while (this.detections.length > 0 && this.detections[0]!.at <= this.now) {
+      const { downs } = this.detections.shift()!
       for (const n of this.nodes.values()) {
         if (n.core === null) continue
         n.core.wake()
+        for (const [observer, peer] of downs) if (observer === n.id) n.core.peerDown(peer)
         this.afterInput(n)
       }
     }
