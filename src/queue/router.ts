@@ -1,4 +1,5 @@
 import { ClosedError, TimeoutError } from '../errors.js'
+import { eventWithin } from '../signal.js'
 import type { Response } from './protocol/queue-protocol.js'
 import type { QueueService, RequestOp } from './service.js'
 import { InvalidQueueRequestError, QueueReplyError } from './service-errors.js'
@@ -118,12 +119,16 @@ export class QueueRouter {
     return pick[this.rotation % pick.length]
   }
 
+  /**
+   * Waits about `ms` before the next attempt. If this peer hosts a replica of the queue, a leader
+   * elected meanwhile ends the wait at once and is tried next: after an owner died, this peer
+   * knows the next one the moment the election ends, instead of at the next backoff step.
+   */
   private async pause (ms: number, options: RouteOptions): Promise<void> {
     const wait = Math.max(0, Math.min(ms * (0.75 + Math.random() / 2), options.deadline - Date.now()))
-    await new Promise<void>((resolve, reject) => {
-      const t = setTimeout(() => { options.signal?.removeEventListener('abort', onAbort); resolve() }, wait)
-      const onAbort = (): void => { clearTimeout(t); reject(options.signal?.reason) }
-      options.signal?.addEventListener('abort', onAbort, { once: true })
-    })
+    const group = this.svc.replicaFor(this.queue).replica?.group
+    const elected = await eventWithin(group, 'leader', wait, { accept: (leader: string) => leader !== '', signal: options.signal })
+    options.signal?.throwIfAborted()
+    if (elected && group !== undefined && group.leader !== '' && this.svc.reachable(group.leader)) this.guess = group.leader
   }
 }
