@@ -10,6 +10,7 @@ import { QueueRouter } from './router.js'
 import { handleRequest } from './server.js'
 import { QueueReplyError } from './service-errors.js'
 import { QueueFrame, type Push, type Request, type Response } from './protocol/queue-protocol.js'
+import { decodeQueueFrame, encodeQueueFrame } from './protocol/fast-frame.js'
 
 /** The libp2p protocol id of the queue data path. */
 export const QUEUE_PROTOCOL = '/meshchan/queue/1.0.0'
@@ -217,7 +218,7 @@ export class QueueService {
     this.pending.set(rid, call)
     let sent = false
     try {
-      sent = this.streams.send(peer, QueueFrame.encode({ request: { ...req, rid } }))
+      sent = this.streams.send(peer, encodeQueueFrame({ request: { ...req, rid } }))
     } catch (err) {
       done()
       throw err
@@ -243,7 +244,7 @@ export class QueueService {
     }
     if (this.state !== 'running') return false
     try {
-      return this.streams.send(peer, QueueFrame.encode({ push }))
+      return this.streams.send(peer, encodeQueueFrame({ push }))
     } catch (err) {
       this.log('push to %s failed: %e', peer, err)
       return false
@@ -318,7 +319,7 @@ export class QueueService {
   private readonly onFrame = (frame: Uint8Array, from: string, stream: FramedStream): void => {
     let decoded: QueueFrame
     try {
-      decoded = QueueFrame.decode(frame, { limits: { request: { put: { items: 4096 } } } } as any)
+      decoded = decodeQueueFrame(frame, { limits: { request: { put: { items: 4096 } } } })
     } catch (err) {
       this.stats.malformedFrames++
       stream.fail(new MalformedFrameError(`undecodable queue frame from ${from}: ${(err as Error).message}`, { cause: err }))
@@ -339,7 +340,7 @@ export class QueueService {
     const reply = (response: Response): void => {
       if (response.error !== undefined) this.stats.errorReplies++
       try {
-        this.streams.send(from, QueueFrame.encode({ response }))
+        this.streams.send(from, encodeQueueFrame({ response }))
       } catch (err) {
         this.log('reply to %s failed: %e', from, err)
       }
