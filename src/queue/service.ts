@@ -9,7 +9,7 @@ import { QueueReplica } from './replica.js'
 import { QueueRouter } from './router.js'
 import { handleRequest } from './server.js'
 import { QueueReplyError } from './service-errors.js'
-import { QueueFrame, type Push, type Request, type Response } from './protocol/queue-protocol.js'
+import type { QueueFrame, Push, Request, Response } from './protocol/queue-protocol.js'
 import { decodeQueueFrame, encodeQueueFrame } from './protocol/fast-frame.js'
 
 /** The libp2p protocol id of the queue data path. */
