@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises'
-import { noise } from '@chainsafe/libp2p-noise'
+import { fastNoise } from './noise.js'
 import { yamux } from '@chainsafe/libp2p-yamux'
 import { bootstrap } from '@libp2p/bootstrap'
 import { identify } from '@libp2p/identify'
@@ -57,7 +57,7 @@ export async function buildLibp2p (options: ResolvedMeshOptions, privateKey: Pri
     logger: prefixLogger(options.logger),
     addresses: { listen: options.listen },
     transports: [tcp()],
-    connectionEncrypters: [noise()],
+    connectionEncrypters: [fastNoise()],
     streamMuxers: [yamux()],
     connectionProtector,
     connectionGater: {
