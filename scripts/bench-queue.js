@@ -217,6 +217,9 @@ async function run ({ workload, killAt }) {
       wallMs: round(wall),
       msgsPerSec: wall === null ? null : Math.round(N / (wall / 1000)),
       confirmedPutsPerSec: workload === 'W1' ? Math.round(N / ((produced.lastOk - start) / 1000)) : undefined,
+      // Acks/s once the producer is done (consumers alone): tells a consumer path bound by latency
+      // (prefetch × consumers in flight) from one bound by CPU shared with the producer.
+      acksPerSecAfterProducer: workload === 'W1' && wall !== null ? Math.round(ackTimes.filter(t => t > produced.lastOk).length / Math.max(0.001, (ackTimes[ackTimes.length - 1] - produced.lastOk) / 1000)) : undefined,
       latencyMs: { p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: percentile(latencies, 100) },
       distinctConsumed: distinct,
       duplicatesDelivered: deliveries - distinct,
