@@ -4,6 +4,7 @@ import { describe, it } from 'node:test'
 import { InvalidCommandError } from '../../src/queue/errors.js'
 import { QueueCommand } from '../../src/queue/state/queue-state.js'
 import { encodeBatch, encodeCommand, MAX_BATCH_COMMANDS, QueueStateMachine } from '../../src/queue/state/index.js'
+import { decodedHereSize } from '../../src/queue/state/commands.js'
 import type { BatchResult, CommandInput, Fence, LeaseResult, QueueResult } from '../../src/queue/state/index.js'
 import { ReplicaStateMachine } from '../../src/queue/replica-state.js'
 import { mulberry32 } from '../../src/testkit/index.js'
@@ -94,6 +95,17 @@ describe('queue state machine: batch entries', () => {
     const third = new QueueStateMachine({ dedupWindowMs: 50, maxResultsPerClient: 8 })
     for (const e of owner.log) third.apply(e)
     assert.deepEqual(third.snapshot(), owner.sm.snapshot())
+  })
+
+  it('keeps the decodes of commands never applied here (proposals lost with leadership) within a byte bound', () => {
+    const big = new Uint8Array(1024 * 1024).fill(1)
+    for (let i = 0; i < 100; i++) cmd({ now: 1, put: { id: `lost-${i}`, payload: big } })
+    const { count, bytes } = decodedHereSize()
+    assert.ok(bytes <= 64 * 1024 * 1024 && count < 100, `${count} decodes of ${bytes} bytes kept`)
+    // Whatever was forgotten is simply decoded again when applied.
+    const h = new Harness()
+    const r = h.raw(cmd({ now: 1, put: { id: 'kept', payload: big } }))
+    assert.equal(r.command === 'put' && r.status, 'ok')
   })
 
   it('deduplicates inside a batch: the second put of an id answers with the first seq and stores nothing', () => {
