@@ -42,7 +42,6 @@ interface Session {
   closed: boolean
 }
 
-/** A command waiting for the next batch entry. */
 /** A command waiting for this turn's batch entry; its result goes to `sink` at `index`. */
 interface Pending {
   bytes: Uint8Array
@@ -154,6 +153,7 @@ export class QueueOwner {
    * queueing anything if one of them is invalid.
    */
   async proposeAll (bodies: CommandBody[], meta: Omit<CommandMeta, 'now'> = {}, timeout?: number): Promise<QueueResult[]> {
+    if (bodies.length === 0) return []
     const now = Date.now()
     const encoded = bodies.map(body => encodeCommand({ ...meta, now, ...body } as any))
     const { promise, resolve, reject } = Promise.withResolvers<AppliedResult[]>()
