@@ -44,7 +44,9 @@ describe('queue examples', () => {
     // Killing a replica is safe once the queue has all 3 (a 2-replica group can't lose one).
     await producer.line('stdout', /^queue jobs: .*, 3 replicas$/, 30_000)
     c1.kill()
-    await until('all 20 jobs done', () => new Set(done()).size >= 20)
+    await until('all 20 jobs done', () => new Set(done()).size >= 20, 40_000, () => ({
+      done: done(), producer: producer.stdout.slice(-8), c2: c2.stdout.slice(-8), c2err: c2.stderr.slice(-8)
+    }))
     const jobs = done()
     assert.equal(jobs.length, 20, `a job was reported done twice: ${jobs.join(' ')}`)
     assert.deepEqual(new Set(jobs), new Set(Array.from({ length: 20 }, (_, i) => `job-${i + 1}`)))

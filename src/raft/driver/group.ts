@@ -148,6 +148,9 @@ export class RaftGroup<R = unknown> extends EventEmitter<RaftGroupEvents> {
   /** @internal use {@link RaftHost.createGroup} */
   constructor (private readonly host: GroupHost, options: GroupOptions<R>, persisted: PersistedState) {
     super()
+    // Every request retrying across an election waits on 'leader' for a moment (the queue router):
+    // as many short-lived listeners as calls in flight, each gone by its deadline. Not a leak.
+    this.setMaxListeners(0)
     this.groupId = options.groupId
     this.storage = options.storage
     this.sm = options.stateMachine
