@@ -6,7 +6,7 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { CliProcess } from './helpers.js'
+import { CliProcess, LOCAL, runCli } from './helpers.js'
 
 const example = (path: string): string => fileURLToPath(new URL(`../../examples/${path}`, import.meta.url))
 
@@ -31,7 +31,7 @@ describe('queue examples', () => {
     return child
   }
 
-  it('producer-consumer: 20 jobs, 2 consumers, one killed with SIGKILL: each job done exactly once', async () => {
+  it('producer-consumer: 20 jobs, 2 consumers, one killed with SIGKILL: each job done exactly once', async (t) => {
     const data = await mkdtemp(join(tmpdir(), 'meshchan-pc-'))
     dirs.push(data)
     const producer = start('producer-consumer/producer.js', ['--jobs', '20', '--rate', '20', '--port', '0', '--data', data])
@@ -44,12 +44,26 @@ describe('queue examples', () => {
     // Killing a replica is safe once the queue has all 3 (a 2-replica group can't lose one).
     await producer.line('stdout', /^queue jobs: .*, 3 replicas$/, 30_000)
     c1.kill()
-    await until('all 20 jobs done', () => new Set(done()).size >= 20, 40_000, () => ({
-      done: done(), producer: producer.stdout.slice(-8), c2: c2.stdout.slice(-8), c2err: c2.stderr.slice(-8)
-    }))
+    // "done" is printed after the ack committed: a job whose ack committed just before the kill is
+    // done (removed from the queue) though its line died with c1. So: every job reported once,
+    // except at most one never reported, and then the queue must be empty (ready, leased, delayed
+    // and dead all 0: the only way out left is an ack, and an ack removes a message once).
+    let depth: Record<string, unknown> | undefined
+    const queueEmpty = async (): Promise<boolean> => {
+      const r = await runCli(['queues', 'jobs', ...LOCAL, '--bootstrap', address!], { timeout: 20_000 })
+      depth = r.code === 0 ? JSON.parse(r.stdout) as Record<string, unknown> : { error: r.stderr }
+      return depth.ready === 0 && depth.leased === 0 && depth.delayed === 0 && depth.dead === 0
+    }
+    await until('every job done', async () => {
+      const n = new Set(done()).size
+      return n >= 20 || (n === 19 && await queueEmpty())
+    }, 40_000, () => ({ done: done(), depth, producer: producer.stdout.slice(-8), c2: c2.stdout.slice(-8), c2err: c2.stderr.slice(-8) }))
     const jobs = done()
-    assert.equal(jobs.length, 20, `a job was reported done twice: ${jobs.join(' ')}`)
-    assert.deepEqual(new Set(jobs), new Set(Array.from({ length: 20 }, (_, i) => `job-${i + 1}`)))
+    const all = Array.from({ length: 20 }, (_, i) => `job-${i + 1}`)
+    assert.equal(jobs.length, new Set(jobs).size, `a job was reported done twice: ${jobs.join(' ')}`)
+    assert.ok(jobs.every(j => all.includes(j)), jobs.join(' '))
+    assert.ok(jobs.length >= 19, jobs.join(' '))
+    if (jobs.length === 19) t.diagnostic(`${all.find(j => !jobs.includes(j))} was acked by c1 as it was killed (queue empty: ${JSON.stringify(depth)})`)
   })
 
   it('producer-consumer: a short-lived client enqueues jobs and is never a replica; a consumer run with --leave hands its replica over on SIGTERM', async () => {
