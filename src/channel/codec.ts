@@ -42,13 +42,22 @@ export const jsonCodec: Codec<any> = {
   name: 'json',
   encode (value: unknown): Uint8Array {
     // Plain data (the common case) goes through JSON.stringify's native fast path; anything else
-    // (toJSON, class instances, values JSON would change, cycles) through the checking replacer,
-    // which a replacer function makes several times slower (measured: 4.3 → 1.6 µs for 256 B).
-    const text = isPlainJson(value, 0) ? JSON.stringify(value) : stringifyChecked(value)
-    return utf8(text)
+    // (toJSON, class instances, values JSON would change, cycles, a getter that throws) through
+    // the checking replacer, which a replacer function makes several times slower (measured with
+    // utf8() below: 4.3 → 0.9 µs for a 256 B message).
+    return utf8(plainJson(value) ? JSON.stringify(value) : stringifyChecked(value))
   },
   decode (bytes: Uint8Array): unknown {
     return JSON.parse(textDecoder.decode(bytes))
+  }
+}
+
+/** {@link isPlainJson}, false if looking at the value throws (a getter): the replacer reports that. */
+function plainJson (value: unknown): boolean {
+  try {
+    return isPlainJson(value, 0)
+  } catch {
+    return false
   }
 }
 

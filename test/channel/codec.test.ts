@@ -30,7 +30,8 @@ describe('jsonCodec', () => {
   it('refuses what JSON cannot represent with EncodeError', () => {
     const cyclic: any = { a: 1 }
     cyclic.self = cyclic
-    for (const bad of [undefined, () => 1, Symbol('s'), 10n, NaN, Infinity, { x: 1n }, [1, undefined], { f () {} }, cyclic]) {
+    const throwing = { get x (): number { throw new Error('no x') } }
+    for (const bad of [undefined, () => 1, Symbol('s'), 10n, NaN, Infinity, { x: 1n }, [1, undefined], { f () {} }, cyclic, throwing]) {
       assert.throws(() => jsonCodec.encode(bad), EncodeError, String(typeof bad))
     }
   })
