@@ -1,4 +1,5 @@
 import { allocUnsafe } from 'uint8arrays/alloc'
+import { varintLength, writeVarint } from '../../rpc/varint.js'
 import { QueueFrame } from './queue-protocol.js'
 import type { AckRequest, DeliveryMsg, FenceMsg, FenceReply, Push, PutItem, PutReply, PutRequest, Request, Response } from './queue-protocol.js'
 
@@ -44,17 +45,6 @@ const FALLBACK = Symbol('fallback')
 const MAX_U32 = 0xffffffff
 
 // ---- encoding -------------------------------------------------------------------------------------
-
-/** Bytes of `v` as a varint; `v` a non-negative safe integer. */
-function varintLength (v: number): number {
-  if (v < 0x80) return 1
-  if (v < 0x4000) return 2
-  if (v < 0x200000) return 3
-  if (v < 0x10000000) return 4
-  let n = 5
-  for (v = Math.floor(v / 0x800000000); v > 0; v = Math.floor(v / 128)) n++
-  return n
-}
 
 // Sizes of fields with a one-byte tag as protons writes them (proto3: zero, empty and false left
 // out), checking that the generated codec would write what the writer below does.
@@ -113,18 +103,7 @@ class Writer {
   constructor (readonly buf: Uint8Array) {}
 
   varint (v: number): void {
-    const buf = this.buf
-    let pos = this.pos
-    while (v > 0x7fffffff) {
-      buf[pos++] = (v % 128) | 128
-      v = Math.floor(v / 128)
-    }
-    while (v > 127) {
-      buf[pos++] = (v & 127) | 128
-      v >>>= 7
-    }
-    buf[pos++] = v
-    this.pos = pos
+    this.pos = writeVarint(v, this.buf, this.pos)
   }
 
   num (tag: number, v: number | undefined): void {

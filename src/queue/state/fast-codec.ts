@@ -1,4 +1,5 @@
 import { allocUnsafe } from 'uint8arrays/alloc'
+import { varintLength, writeVarint } from '../../rpc/varint.js'
 import type { QueueCommand } from './queue-state.js'
 
 /**
@@ -17,22 +18,6 @@ type Encodable = Pick<QueueCommand, 'version' | 'client' | 'requestId' | 'firstI
 
 const MAX_U32 = 0xffffffff
 
-/** Bytes of `v` as a varint; `v` a non-negative safe integer. */
-function varintLength (v: number): number {
-  let n = 1
-  while (v >= 128) { v = Math.floor(v / 128); n++ }
-  return n
-}
-
-function writeVarint (buf: Uint8Array, pos: number, v: number): number {
-  while (v >= 128) {
-    buf[pos++] = (v % 128) | 128
-    v = Math.floor(v / 128)
-  }
-  buf[pos++] = v
-  return pos
-}
-
 const uint64 = (v: number | undefined): boolean => v === undefined || (Number.isSafeInteger(v) && v >= 0)
 const uint32 = (v: number | undefined): boolean => v === undefined || (Number.isInteger(v) && v >= 0 && v <= MAX_U32)
 
@@ -46,9 +31,9 @@ const msgSize = (tagBytes: number, size: number): number => tagBytes + varintLen
 class Writer {
   pos = 0
   constructor (readonly buf: Uint8Array) {}
-  tag (tag: number): this { this.pos = writeVarint(this.buf, this.pos, tag); return this }
+  tag (tag: number): this { this.pos = writeVarint(tag, this.buf, this.pos); return this }
   num (tag: number, v: number | undefined): this {
-    if (v !== undefined && v !== 0) this.pos = writeVarint(this.buf, writeVarint(this.buf, this.pos, tag), v)
+    if (v !== undefined && v !== 0) this.pos = writeVarint(v, this.buf, writeVarint(tag, this.buf, this.pos))
     return this
   }
 
@@ -56,7 +41,7 @@ class Writer {
   str (tag: number, s: string): this {
     if (s === '') return this
     const buf = this.buf
-    let pos = writeVarint(buf, writeVarint(buf, this.pos, tag), s.length)
+    let pos = writeVarint(s.length, buf, writeVarint(tag, buf, this.pos))
     for (let i = 0; i < s.length; i++) {
       const c = s.charCodeAt(i)
       if (c > 0x7f) throw NOT_ASCII
@@ -68,14 +53,14 @@ class Writer {
 
   bin (tag: number, b: Uint8Array, always = false): this {
     if (b.byteLength === 0 && !always) return this
-    this.pos = writeVarint(this.buf, writeVarint(this.buf, this.pos, tag), b.byteLength)
+    this.pos = writeVarint(b.byteLength, this.buf, writeVarint(tag, this.buf, this.pos))
     this.buf.set(b, this.pos)
     this.pos += b.byteLength
     return this
   }
 
   /** Tag and length of an embedded message whose fields follow. */
-  open (tag: number, size: number): this { this.pos = writeVarint(this.buf, writeVarint(this.buf, this.pos, tag), size); return this }
+  open (tag: number, size: number): this { this.pos = writeVarint(size, this.buf, writeVarint(tag, this.buf, this.pos)); return this }
 }
 
 /** Thrown by {@link Writer.str} for a string that is not ASCII: {@link encodeFast} then leaves it to the generated codec. */
