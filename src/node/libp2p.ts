@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { fastNoise } from './noise.js'
-import { yamux } from '@chainsafe/libp2p-yamux'
+import { batchedYamux } from './yamux.js'
 import { bootstrap } from '@libp2p/bootstrap'
 import { identify } from '@libp2p/identify'
 import { prefixLogger } from '@libp2p/logger'
@@ -58,7 +58,7 @@ export async function buildLibp2p (options: ResolvedMeshOptions, privateKey: Pri
     addresses: { listen: options.listen },
     transports: [tcp()],
     connectionEncrypters: [fastNoise()],
-    streamMuxers: [yamux()],
+    streamMuxers: [batchedYamux()],
     connectionProtector,
     connectionGater: {
       // Loopback and private addresses are where local clusters live; libp2p denies private dials by default in some setups.
