@@ -82,8 +82,10 @@ export class QueueReplica {
         members: founding ? [...placement.replicas] : others,
         storage,
         stateMachine: state,
-        // Leases are short-lived relative to the log: compact often enough to bound replay on restart.
-        snapshotEntries: 4096
+        // Leases are short-lived relative to the log: compact often enough to bound replay on restart,
+        // and the log's memory (a batch entry may hold 192 KiB).
+        snapshotEntries: 4096,
+        snapshotBytes: 16 * 1024 * 1024
       })
     } catch (err) {
       await storage.close().catch(() => {})

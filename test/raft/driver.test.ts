@@ -108,6 +108,26 @@ describe('raft driver over the memory transport', () => {
     await until(gs, () => gs.every(g => g.applied === next.applied), 'convergence')
   })
 
+  it('snapshots once the log since the last snapshot holds snapshotBytes, or twice the last snapshot', async () => {
+    const kib = 'k'.repeat(1000)
+    for (const [gid, snapshotBytes] of [['bytes', 4096], ['never', 0]] as const) {
+      const gs = await Promise.all(hosts.map(async h => await h.createGroup<number>({ groupId: gid, members: ids, storage: new MemoryStorage(), stateMachine: new RecordingMachine(), snapshotEntries: 0, snapshotBytes })))
+      const leader = await stableLeader(gs)
+      for (let i = 0; i < 40; i++) await leader.propose(enc(kib))
+      const target = leader.applied
+      await until(gs, () => gs.every(g => g.applied >= target), 'every member to apply')
+      for (const g of gs) {
+        if (snapshotBytes === 0) {
+          assert.equal(g.stats.snapshotsTaken, 0)
+          continue
+        }
+        // The machine's snapshot holds everything applied (≈ total bytes): snapshots come at about
+        // 4, 12 and 36 KB — not one per 4 KiB (10), since the state grows with the log.
+        assert.ok(g.stats.snapshotsTaken >= 2 && g.stats.snapshotsTaken <= 4, `${g.id}: ${g.stats.snapshotsTaken} snapshots`)
+      }
+    }
+  })
+
   it('transfers leadership and stops gracefully', async () => {
     const gs = hosts.map(h => h.group<number>('c')!)
     const leader = await stableLeader(gs)

@@ -37,6 +37,13 @@ export interface GroupOptions<R = unknown> {
    * Default 8192; 0 disables automatic compaction.
    */
   snapshotEntries?: number
+  /**
+   * Also take one once the entries applied since the last hold this many bytes, or twice the last
+   * snapshot's size if that is more (a large state is not rewritten for every few MiB of log). It
+   * bounds the memory the log holds between snapshots, whatever the entries' sizes. Default 64 MiB;
+   * 0 disables the byte trigger.
+   */
+  snapshotBytes?: number
   /** Default timeout of `propose` and `readIndex`, ms. Default 10 000. */
   operationTimeout?: number
   /** Close `storage` when the group stops. Default true. */
@@ -130,6 +137,11 @@ export class RaftGroup<R = unknown> extends EventEmitter<RaftGroupEvents> {
   private readonly storage: RaftStorage
   private readonly sm: StateMachine<R>
   private readonly snapshotEntries: number
+  private readonly snapshotBytes: number
+  /** Bytes of the entries applied since the last snapshot (taken or installed). */
+  private bytesSinceSnapshot = 0
+  /** Size of the last snapshot taken or installed. */
+  private lastSnapshotBytes = 0
   private readonly operationTimeout: number
   private readonly closeStorage: boolean
   private soft: SoftState
@@ -155,6 +167,7 @@ export class RaftGroup<R = unknown> extends EventEmitter<RaftGroupEvents> {
     this.storage = options.storage
     this.sm = options.stateMachine
     this.snapshotEntries = options.snapshotEntries ?? 8192
+    this.snapshotBytes = options.snapshotBytes ?? 64 * 1024 * 1024
     this.operationTimeout = options.operationTimeout ?? 10_000
     this.closeStorage = options.closeStorage ?? true
     this.core = new RaftCore({
@@ -374,7 +387,7 @@ export class RaftGroup<R = unknown> extends EventEmitter<RaftGroupEvents> {
         await this.handle(rd)
         this.core.advance(rd)
         this.afterAdvance()
-        if (this.snapshotEntries > 0 && this.appliedIndex - this.core.snapshotIndex >= this.snapshotEntries) await this.compact()
+        if (this.snapshotDue()) await this.compact()
       }
     } catch (err) {
       this.fail(err)
@@ -411,6 +424,8 @@ export class RaftGroup<R = unknown> extends EventEmitter<RaftGroupEvents> {
       await this.sm.restore(rd.snapshot.data)
       this.appliedIndex = rd.snapshot.meta.index
       this.stats.snapshotsInstalled++
+      this.bytesSinceSnapshot = 0
+      this.lastSnapshotBytes = rd.snapshot.data.byteLength
       for (const [index, p] of this.proposals) {
         if (index <= this.appliedIndex) this.settle(p, new ProposalLostError(p.index, p.term, 'replaced by an installed snapshot; outcome unknown'))
       }
@@ -438,6 +453,7 @@ export class RaftGroup<R = unknown> extends EventEmitter<RaftGroupEvents> {
     for (let i = from; i < to; i++) {
       const e = entries[i]
       let result: R | undefined
+      this.bytesSinceSnapshot += e.data.byteLength
       if (e.type === 'normal') {
         result = await this.sm.apply(e)
         this.stats.entriesApplied++
@@ -460,11 +476,20 @@ export class RaftGroup<R = unknown> extends EventEmitter<RaftGroupEvents> {
     }
   }
 
+  /** Whether enough was applied since the last snapshot to take one (see the `snapshot*` options). */
+  private snapshotDue (): boolean {
+    if (this.appliedIndex <= this.core.snapshotIndex) return false
+    if (this.snapshotEntries > 0 && this.appliedIndex - this.core.snapshotIndex >= this.snapshotEntries) return true
+    return this.snapshotBytes > 0 && this.bytesSinceSnapshot >= Math.max(this.snapshotBytes, 2 * this.lastSnapshotBytes)
+  }
+
   private async compact (): Promise<void> {
     const index = this.appliedIndex
     const data = await this.sm.snapshot()
     this.core.compact(index, data)
     this.stats.snapshotsTaken++
+    this.bytesSinceSnapshot = 0
+    this.lastSnapshotBytes = data.byteLength
   }
 
   private send (m: Message): void {
