@@ -132,6 +132,8 @@ export class Queue<T = unknown> {
   private readonly overflow: 'reject' | 'block'
   private readonly timeout: number
   private declared: Promise<QueuePlacement> | undefined
+  /** Set once {@link ready} succeeded: later puts skip the wait (one promise less per message). */
+  private isReady = false
   private readonly client = `${randomBytes(6).toString('hex')}${(queueClients++).toString(36)}`
   private nextRequest = 1
   private readonly incomplete = new Set<number>()
@@ -172,6 +174,7 @@ export class Queue<T = unknown> {
     this.declared ??= this.svc.directory.declare(this.name, this.settings, { timeout: options.timeout ?? this.timeout, signal: options.signal })
       .then(async p => {
         await this.svc.replicaReady(this.name)
+        this.isReady = true
         return p
       })
     try {
@@ -200,7 +203,7 @@ export class Queue<T = unknown> {
     this.assertOpen()
     const deadline = Date.now() + (options.timeout ?? this.timeout)
     const item = this.item(value, options.id, options.delay)
-    await this.ready({ timeout: deadline - Date.now() })
+    if (!this.isReady) await this.ready({ timeout: deadline - Date.now() })
     const { promise, resolve, reject } = Promise.withResolvers<PutResult>()
     this.queuePut({ item, deadline, resolve, reject })
     return await promise

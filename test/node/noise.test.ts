@@ -2,10 +2,10 @@
 // connections too, and it refuses to touch a connection it does not recognise.
 import { describe, it, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { once } from 'node:events'
 import { LengthPrefixedDecoder } from '@libp2p/utils'
 import fc from 'fast-check'
-import { createMesh, type Mesh } from '../../src/index.js'
+import type { Mesh } from '../../src/index.js'
+import { connectedPair } from '../helpers/mesh-pair.js'
 import { noiseFrameLength, noiseTuning, tuneDecoder } from '../../src/node/noise.js'
 
 /** The library's reader (throws RangeError on a short buffer), as @chainsafe/libp2p-noise 17 has it. */
@@ -56,13 +56,7 @@ describe('Noise on real connections', () => {
 
   it('tunes both ends of a mesh connection (the installed noise still has the known shape)', async () => {
     const { tuned, untouched } = noiseTuning
-    const a = await createMesh({ listen: ['/ip4/127.0.0.1/tcp/0'] })
-    meshes.push(a)
-    const b = await createMesh({ listen: ['/ip4/127.0.0.1/tcp/0'] })
-    meshes.push(b)
-    const joined = once(a, 'peer:join')
-    await b.dial(a.addresses[0])
-    await joined
+    const [a, b] = await connectedPair(meshes)
     // A message both ways over the tuned connection.
     const ca = a.channel<string>('noise-test')
     const cb = b.channel<string>('noise-test', { subscribe: true })

@@ -6,7 +6,8 @@ import { once } from 'node:events'
 import { crc32 } from 'node:zlib'
 import { StreamState } from '@chainsafe/libp2p-yamux/stream'
 import fc from 'fast-check'
-import { createMesh, type Mesh } from '../../src/index.js'
+import type { Mesh } from '../../src/index.js'
+import { connectedPair } from '../helpers/mesh-pair.js'
 import { tuneStream, windowUpdateWanted, yamuxTuning } from '../../src/node/yamux.js'
 
 describe('yamux window updates', () => {
@@ -58,13 +59,7 @@ describe('yamux on real connections', () => {
 
   it('moves 12 MiB through one stream to a reader that pauses (never past its read buffer), intact, with few window updates', async () => {
     const { tuned, untouched } = yamuxTuning
-    const a = await createMesh({ listen: ['/ip4/127.0.0.1/tcp/0'] })
-    meshes.push(a)
-    const b = await createMesh({ listen: ['/ip4/127.0.0.1/tcp/0'] })
-    meshes.push(b)
-    const joined = once(a, 'peer:join')
-    await b.dial(a.addresses[0])
-    await joined
+    const [a, b] = await connectedPair(meshes)
 
     const chunk = 32 * 1024
     const chunks = 384

@@ -39,6 +39,26 @@ describe('queue command codec: hot-path fast codec', () => {
     }
   })
 
+  it('decodes client, producer and consumer names through its name cache without ever mixing them up', () => {
+    const rand = mulberry32(12)
+    // 500 names of a few lengths (many share a cache slot), each decoded several times in random order.
+    const names = Array.from({ length: 500 }, (_, i) => `12D3KooW${'x'.repeat(i % 7)}${i.toString(36).padStart(4, '0')}/${i % 3}`)
+    const seen = new Set<string>()
+    for (let i = 0; i < 20_000; i++) {
+      const name = names[Math.floor(rand() * names.length)]
+      const c: QueueCommand = { version: 1, client: name, requestId: i + 1, firstIncomplete: 0, now: 5, put: { id: `m${i}`, payload: new Uint8Array([1]), producer: name, delayUntil: 0 } }
+      const back = decodeFast(encodeFast(c)!, 16)!
+      assert.equal(back.client, name)
+      assert.equal(back.put?.producer, name)
+      assert.equal(back.put?.id, `m${i}`)
+      seen.add(name)
+    }
+    const lease = decodeFast(encodeFast({ version: 1, client: names[3], requestId: 1, firstIncomplete: 0, now: 1, lease: { consumer: names[4], count: 1, leaseMs: 1 } })!, 16)!
+    assert.equal(lease.client, names[3])
+    assert.equal(lease.lease?.consumer, names[4])
+    assert.ok(seen.size > 400, 'most names seen, so slots were shared and replaced')
+  })
+
   it('leaves to the generated codec what it does not handle', () => {
     const put = { version: 1, client: '', requestId: 0, firstIncomplete: 0, now: 5, put: { id: 'a', payload: new Uint8Array([1]), producer: '', delayUntil: 0 } }
     // Encoding: non-ASCII text, numbers the wire can't carry exactly, bodies off the hot path, two bodies.

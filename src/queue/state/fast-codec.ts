@@ -129,7 +129,14 @@ const FALLBACK = Symbol('fallback')
 
 class Reader {
   pos: number
-  constructor (readonly buf: Uint8Array, start: number, readonly end: number) { this.pos = start }
+  /** End of the message being read: of an embedded one while {@link enter}ed. */
+  end: number
+  /** End of the field {@link span} last read. */
+  spanEnd = 0
+  constructor (readonly buf: Uint8Array, start: number, end: number) {
+    this.pos = start
+    this.end = end
+  }
 
   /**
    * A varint of at most 7 bytes (< 2^49: every time, seq and count here) in its shortest form
@@ -155,24 +162,55 @@ class Reader {
     return v
   }
 
-  /** Start and end of a length-delimited field. */
-  span (): [number, number] {
+  /** Start of a length-delimited field (its end goes to {@link spanEnd}), skipped over. */
+  span (): number {
     const len = this.varint()
     const start = this.pos
     if (start + len > this.end) throw FALLBACK
     this.pos += len
-    return [start, start + len]
+    this.spanEnd = start + len
+    return start
   }
 
   string (): string {
-    const [start, end] = this.span()
+    const start = this.span()
+    const end = this.spanEnd
     for (let i = start; i < end; i++) if (this.buf[i] >= 0x80) throw FALLBACK
     return latin1(this.buf, start, end)
   }
 
+  /** {@link string} for a field that takes few distinct values (client, producer and consumer ids): shared copies. */
+  name (): string {
+    const start = this.span()
+    const end = this.spanEnd
+    for (let i = start; i < end; i++) if (this.buf[i] >= 0x80) throw FALLBACK
+    return internLatin1(this.buf, start, end)
+  }
+
   bytes (): Uint8Array {
-    const [start, end] = this.span()
-    return start === end ? new Uint8Array(0) : this.buf.subarray(start, end)
+    const start = this.span()
+    return start === this.spanEnd ? new Uint8Array(0) : this.buf.subarray(start, this.spanEnd)
+  }
+
+  /** The enclosing message's end and fields seen, while an embedded one is read (one level: commands nest no deeper). */
+  private outerEnd = 0
+  private outerSeen = 0
+
+  /** Reads the embedded message of the field at hand: until {@link leave}, fields are its own. */
+  enter (): void {
+    const start = this.span()
+    this.outerEnd = this.end
+    this.outerSeen = this.seen
+    this.end = this.spanEnd
+    this.pos = start
+    this.seen = 0
+  }
+
+  /** Back to the enclosing message, after the embedded one. */
+  leave (): void {
+    if (this.pos !== this.end) throw FALLBACK
+    this.end = this.outerEnd
+    this.seen = this.outerSeen
   }
 
   /** Fields seen so far in the current message (bit per field number < 32). */
@@ -197,6 +235,30 @@ function latin1 (buf: Uint8Array, start: number, end: number): string {
   return s
 }
 
+/** Recently decoded names, by a hash of their bytes (a direct-mapped cache: a miss just replaces the slot). */
+const names: string[] = new Array<string>(64).fill('')
+
+/**
+ * {@link latin1}, answering an earlier copy when one with the same bytes is cached: every command
+ * names its client, and puts, leases and acks a producer or consumer — a few distinct strings
+ * decoded again for every command on every replica, and kept (with every message and session)
+ * as copies of their own.
+ */
+function internLatin1 (buf: Uint8Array, start: number, end: number): string {
+  const len = end - start
+  if (len === 0) return ''
+  const slot = (len * 31 + buf[start] * 7 + buf[end - 1] * 3 + buf[start + (len >> 1)]) & 63
+  const cached = names[slot]
+  if (cached.length === len) {
+    let i = 0
+    while (i < len && cached.charCodeAt(i) === buf[start + i]) i++
+    if (i === len) return cached
+  }
+  const s = latin1(buf, start, end)
+  names[slot] = s
+  return s
+}
+
 const TOP = { 1: 0, 2: 2, 3: 0, 4: 0, 5: 0, 10: 2, 11: 2, 12: 2, 15: 2, 19: 2 }
 const PUT = { 1: 2, 2: 2, 3: 2, 4: 0, 5: 0 }
 const LEASE = { 1: 2, 2: 0, 3: 0 }
@@ -215,73 +277,73 @@ export function decodeFast (bytes: Uint8Array, maxBatch: number): QueueCommand |
     while (r.pos < r.end) {
       switch (r.field(TOP)) {
         case 1: obj.version = r.u32(); break
-        case 2: obj.client = r.string(); break
+        case 2: obj.client = r.name(); break
         case 3: obj.requestId = r.varint(); break
         case 4: obj.firstIncomplete = r.varint(); break
         case 5: obj.now = r.varint(); break
         case 10: {
-          const [s, e] = r.span()
-          const m = new Reader(bytes, s, e)
+          r.enter()
           const put: NonNullable<QueueCommand['put']> = { id: '', payload: new Uint8Array(0), producer: '', delayUntil: 0 }
-          while (m.pos < m.end) {
-            switch (m.field(PUT)) {
-              case 1: put.id = m.string(); break
-              case 2: put.payload = m.bytes() as Uint8Array<ArrayBuffer>; break
-              case 3: put.producer = m.string(); break
-              case 4: put.delayUntil = m.varint(); break
-              case 5: put.maxDeliveries = m.u32(); break
+          while (r.pos < r.end) {
+            switch (r.field(PUT)) {
+              case 1: put.id = r.string(); break
+              case 2: put.payload = r.bytes() as Uint8Array<ArrayBuffer>; break
+              case 3: put.producer = r.name(); break
+              case 4: put.delayUntil = r.varint(); break
+              case 5: put.maxDeliveries = r.u32(); break
             }
           }
+          r.leave()
           obj.put = put
           break
         }
         case 11: {
-          const [s, e] = r.span()
-          const m = new Reader(bytes, s, e)
+          r.enter()
           const lease: NonNullable<QueueCommand['lease']> = { consumer: '', count: 0, leaseMs: 0 }
-          while (m.pos < m.end) {
-            switch (m.field(LEASE)) {
-              case 1: lease.consumer = m.string(); break
-              case 2: lease.count = m.u32(); break
-              case 3: lease.leaseMs = m.u32(); break
+          while (r.pos < r.end) {
+            switch (r.field(LEASE)) {
+              case 1: lease.consumer = r.name(); break
+              case 2: lease.count = r.u32(); break
+              case 3: lease.leaseMs = r.u32(); break
             }
           }
+          r.leave()
           obj.lease = lease
           break
         }
         case 12: {
-          const [s, e] = r.span()
-          const m = new Reader(bytes, s, e)
+          r.enter()
           const ack: NonNullable<QueueCommand['ack']> = { id: '', seq: 0, consumer: '', term: 0, attempt: 0 }
-          while (m.pos < m.end) {
-            switch (m.field(ACK)) {
-              case 1: ack.id = m.string(); break
-              case 2: ack.seq = m.varint(); break
-              case 3: ack.consumer = m.string(); break
-              case 4: ack.term = m.varint(); break
-              case 5: ack.attempt = m.u32(); break
+          while (r.pos < r.end) {
+            switch (r.field(ACK)) {
+              case 1: ack.id = r.string(); break
+              case 2: ack.seq = r.varint(); break
+              case 3: ack.consumer = r.name(); break
+              case 4: ack.term = r.varint(); break
+              case 5: ack.attempt = r.u32(); break
             }
           }
+          r.leave()
           obj.ack = ack
           break
         }
         case 15: {
-          const [s, e] = r.span()
-          const m = new Reader(bytes, s, e)
+          r.enter()
           const expire = { max: 0 }
-          while (m.pos < m.end) if (m.field(EXPIRE) === 1) expire.max = m.u32()
+          while (r.pos < r.end) if (r.field(EXPIRE) === 1) expire.max = r.u32()
+          r.leave()
           obj.expire = expire
           break
         }
         case 19: {
-          const [s, e] = r.span()
-          const m = new Reader(bytes, s, e)
+          r.enter()
           const commands: Array<Uint8Array<ArrayBuffer>> = []
-          while (m.pos < m.end) {
-            if (m.varint() !== 10) throw FALLBACK
+          while (r.pos < r.end) {
+            if (r.varint() !== 10) throw FALLBACK
             if (commands.length === maxBatch) throw FALLBACK
-            commands.push(m.bytes() as Uint8Array<ArrayBuffer>)
+            commands.push(r.bytes() as Uint8Array<ArrayBuffer>)
           }
+          r.leave()
           obj.batch = { commands }
           break
         }
