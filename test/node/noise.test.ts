@@ -6,7 +6,10 @@ import { LengthPrefixedDecoder } from '@libp2p/utils'
 import fc from 'fast-check'
 import type { Mesh } from '../../src/index.js'
 import { connectedPair } from '../helpers/mesh-pair.js'
-import { noiseFrameLength, noiseTuning, tuneDecoder } from '../../src/node/noise.js'
+import { randomBytes } from 'node:crypto'
+import { defaultCrypto } from '@chainsafe/libp2p-noise/crypto'
+import { Uint8ArrayList } from 'uint8arraylist'
+import { keyedNoiseCrypto, NODE_CIPHER_MIN_BYTES, noiseFrameLength, noiseTuning, sessionKey, tuneDecoder } from '../../src/node/noise.js'
 
 /** The library's reader (throws RangeError on a short buffer), as @chainsafe/libp2p-noise 17 has it. */
 function libraryLength (data: Uint8Array | { byteLength: number, getUint16: (at: number) => number }): number {
@@ -47,6 +50,48 @@ describe('Noise frame length reader', () => {
     const known = { decoder: { lengthDecoder: libraryLength as unknown, buffer: [], encodingLength: () => 2 } }
     assert.equal(tuneDecoder(known), true)
     assert.equal(known.decoder.lengthDecoder, noiseFrameLength)
+  })
+})
+
+const bytesOf = (x: Uint8Array | Uint8ArrayList): number[] => [...(x instanceof Uint8Array ? x : x.subarray())]
+
+describe('Noise transport cipher with cached session keys', () => {
+  it('seals and opens exactly as the library does, whole or in chunks, small and large', () => {
+    const seed = Number(process.env.NOISE_CIPHER_SEED ?? Date.now() % 1_000_000)
+    console.log(`noise cipher property seed ${seed} (replay: NOISE_CIPHER_SEED=${seed})`)
+    const size = fc.oneof(fc.integer({ min: 0, max: 2 * NODE_CIPHER_MIN_BYTES }), fc.integer({ min: 0, max: 65_519 }))
+    fc.assert(fc.property(size, fc.array(fc.integer({ min: 1, max: 9000 }), { maxLength: 6 }), fc.boolean(), fc.uint8Array({ minLength: 0, maxLength: 40 }), (n, cuts, asList, ad) => {
+      const k = randomBytes(32)
+      const nonce = randomBytes(12)
+      const plain = randomBytes(n)
+      let input: Uint8Array | Uint8ArrayList = plain
+      if (asList) {
+        const list = new Uint8ArrayList()
+        let at = 0
+        for (const c of cuts) { if (at >= n) break; list.append(plain.subarray(at, Math.min(n, at + c))); at += c }
+        if (at < n) list.append(plain.subarray(at))
+        input = list
+      }
+      const ours = keyedNoiseCrypto.chaCha20Poly1305Encrypt(input, nonce, ad, k)
+      const theirs = defaultCrypto.chaCha20Poly1305Encrypt(plain, nonce, ad, k)
+      assert.deepEqual(bytesOf(ours), bytesOf(theirs))
+      const sealed = theirs instanceof Uint8Array ? theirs : theirs.subarray()
+      const sealedInput: Uint8Array | Uint8ArrayList = asList ? new Uint8ArrayList(sealed.subarray(0, sealed.length >> 1), sealed.subarray(sealed.length >> 1)) : sealed
+      assert.deepEqual(bytesOf(keyedNoiseCrypto.chaCha20Poly1305Decrypt(sealedInput, nonce, ad, k)), [...plain])
+      const forged = Uint8Array.from(sealed)
+      forged[Math.floor(forged.length / 2)] ^= 1
+      assert.throws(() => keyedNoiseCrypto.chaCha20Poly1305Decrypt(forged, nonce, ad, k))
+    }), { numRuns: 200, seed })
+  })
+
+  it('makes one KeyObject per session key, and a new one if the key bytes change in place', () => {
+    const k = randomBytes(32)
+    const first = sessionKey(k)
+    assert.equal(sessionKey(k), first)
+    k[0] ^= 0xff
+    const second = sessionKey(k)
+    assert.notEqual(second, first)
+    assert.deepEqual([...second.export()], [...k])
   })
 })
 
