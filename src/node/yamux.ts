@@ -45,7 +45,7 @@ export function windowUpdateWanted (state: number, recvWindow: number, recvWindo
 const MAX_READ_BUFFER = 4 * 1024 * 1024
 
 /**
- * `yamux()` from @chainsafe/libp2p-yamux with two changes.
+ * `yamux()` from @chainsafe/libp2p-yamux with three changes.
  *
  * - Window updates as other yamux implementations send them ({@link windowUpdateWanted}) instead
  *   of one per data frame received — measured at 4 % of a consumer peer's CPU in the queue
@@ -61,7 +61,7 @@ const MAX_READ_BUFFER = 4 * 1024 * 1024
  *   sender: the library reopens the window after that hand-out whatever it did, so a reader that
  *   pauses from its message handler (ours do) let the sender overrun its buffer. (tested)
  *
- * Both worth reporting upstream.
+ * All three worth reporting upstream.
  */
 export function batchedYamux (init: Parameters<typeof yamux>[0] = {}): YamuxFactory {
   const readBuffer = init.streamOptions?.maxReadBufferLength ?? MAX_READ_BUFFER
