@@ -107,7 +107,7 @@ describe('yamux on real connections', () => {
     const held = yamuxTuning.held - before.held
     const due = yamuxTuning.due - before.due
     // The library would send one update per data frame received (the sender joins chunks into
-    // frames of up to its window, so there are fewer frames than chunks, but still hundreds):
+    // frames of up to its window, so there are fewer frames than chunks, but still dozens):
     // batched, most are held back and a few go out.
     assert.ok(held + due >= 32, `held ${held} + due ${due}: too few frames`)
     assert.ok(due * 4 < held, `held ${held}, due ${due}`)
