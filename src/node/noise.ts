@@ -3,6 +3,7 @@ import { noise, type ICryptoInterface } from '@chainsafe/libp2p-noise'
 import { defaultCrypto } from '@chainsafe/libp2p-noise/crypto'
 import type { ConnectionEncrypter, SecuredConnection } from '@libp2p/interface'
 import { Uint8ArrayList } from 'uint8arraylist'
+import { equals } from 'uint8arrays/equals'
 
 type NoiseFactory = ReturnType<typeof noise>
 
@@ -47,16 +48,10 @@ const keyObjects = new WeakMap<Uint8Array, { bytes: Uint8Array, key: KeyObject }
 /** The KeyObject of a Noise session key, made once per key. */
 export function sessionKey (k: Uint8Array): KeyObject {
   const known = keyObjects.get(k)
-  if (known !== undefined && sameBytes(known.bytes, k)) return known.key
+  if (known !== undefined && equals(known.bytes, k)) return known.key
   const entry = { bytes: Uint8Array.from(k), key: createSecretKey(k) }
   keyObjects.set(k, entry)
   return entry.key
-}
-
-function sameBytes (a: Uint8Array, b: Uint8Array): boolean {
-  if (a.byteLength !== b.byteLength) return false
-  for (let i = 0; i < a.byteLength; i++) if (a[i] !== b[i]) return false
-  return true
 }
 
 /**

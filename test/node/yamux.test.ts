@@ -98,7 +98,8 @@ describe('yamux on real connections', () => {
       const data = new Uint8Array(chunk)
       for (let k = 0; k < data.length; k += 997) data[k] = (i * 31 + k) & 0xff
       sentCrc = crc32(data, sentCrc)
-      if (!stream.send(data)) await once(stream as unknown as EventTarget, 'drain')
+      // Bounded: a stream that closes instead of draining fails the test here, not at its timeout.
+      if (!stream.send(data)) await once(stream as unknown as EventTarget, 'drain', { signal: AbortSignal.timeout(10_000) })
     }
     const got = await received.promise
     assert.equal(got.bytes, chunk * chunks)
