@@ -4,6 +4,7 @@ import { Fifo } from './fifo.js'
 import { IndexedHeap } from './heap.js'
 import { OrderedMap } from './ordered-map.js'
 import { QueueSnapshot } from './queue-state.js'
+import { encodeSnapshot } from './snapshot-codec.js'
 import { DEFAULT_QUEUE_CONFIG, HISTORY_LIMIT } from './types.js'
 import type { DecodedBody, DecodedCommand } from './commands.js'
 import type { MessageRecord } from './queue-state.js'
@@ -617,42 +618,26 @@ export class QueueStateMachine {
    * in the same state produce the same bytes, whatever the internal layout of their heaps.
    */
   snapshot (): Uint8Array {
-    const rec = (m: Msg): MessageRecord => ({
-      id: m.id,
-      seq: m.seq,
-      payload: m.payload as Uint8Array<ArrayBuffer>,
-      producer: m.producer,
-      enqueuedAt: m.enqueuedAt,
-      delayUntil: m.delayUntil,
-      maxDeliveries: m.maxDeliveries,
-      attempt: m.attempt,
-      deliveries: m.deliveries,
-      lease: m.lease === null ? undefined : { ...m.lease },
-      history: m.history.map(h => ({ ...h })),
-      deadReason: m.deadReason,
-      deadAt: m.deadAt
-    })
-    return QueueSnapshot.encode({
-      version: 1,
+    return encodeSnapshot({
       lastIndex: this.lastIndex,
       lastTerm: this.lastTerm,
       clock: this.clock,
       nextSeq: this.nextSeq,
-      config: { ...this.config },
-      fresh: [...this.fresh].map(rec),
-      redeliver: [...this.redeliver].map(rec),
-      delayed: this.delayed.sorted().map(rec),
-      leased: this.leases.sorted().map(rec),
-      dead: [...this.dead.values()].map(rec),
-      dedup: [...this.dedup].map(([id, d]) => ({ id, seq: d.seq, at: d.at })),
-      acked: [...this.acked].map(([id, a]) => ({ id, ...a })),
+      config: this.config,
+      fresh: this.fresh,
+      redeliver: this.redeliver,
+      delayed: this.delayed.sorted(),
+      leased: this.leases.sorted(),
+      dead: [...this.dead.values()],
+      dedup: this.dedup,
+      acked: this.acked,
       sessions: [...this.sessions].map(([client, s]) => ({
         client,
         floor: s.floor,
         lastSeen: s.lastSeen,
         results: [...s.results].map(([requestId, result]) => ({ requestId, json: JSON.stringify(result) }))
       })),
-      totals: { ...this.totals }
+      totals: this.totals
     })
   }
 
