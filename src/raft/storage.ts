@@ -79,6 +79,9 @@ export interface RaftStorage {
    * Durably stores a snapshot (taken locally or installed from a leader) and drops log entries at or
    * below `snapshot.meta.index`. If the log holds an entry at `meta.index` with `meta.term`, entries
    * after it are kept; otherwise the whole log is discarded (an installed snapshot replaces it).
+   * Calls may overlap: the driver does not wait for a local compaction before its next `save`, so
+   * an implementation decides each call against the calls made before it (as if those had been
+   * written) and makes them durable in call order, or in any order that recovers the same log.
    */
   saveSnapshot(snapshot: Snapshot): Promise<void>
   /** Releases files and handles. Further calls reject. */

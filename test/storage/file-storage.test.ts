@@ -164,12 +164,41 @@ describe('FileStorage', () => {
     } else {
       await chmod(dir, 0o500) // the snapshot's temp file can't be created
     }
-    // A save grouped with the failing snapshot fails with it: nothing in a failed group is
-    // reported durable.
-    const grouped = s.save({ entries: entries(4, 4, 1) })
-    await assert.rejects(s.saveSnapshot(snapshot(2, 1)), StorageFailedError)
-    await assert.rejects(grouped, StorageFailedError)
-    await assert.rejects(s.save({ entries: entries(5, 5, 1) }), StorageFailedError)
+    // The compaction's marker waits for its file and fails with it; a save made before it does not
+    // wait (written ahead of the marker), and nothing is written after the failure.
+    const before = s.save({ entries: entries(4, 4, 1) })
+    const compaction = s.saveSnapshot(snapshot(2, 1))
+    const after = s.save({ entries: entries(5, 5, 1) })
+    await before
+    await assert.rejects(compaction, StorageFailedError)
+    await assert.rejects(after.then(async () => await s.save({ entries: entries(6, 6, 1) })), StorageFailedError)
+    await assert.rejects(s.save({ entries: entries(7, 7, 1) }), StorageFailedError)
     await s.close()
+  })
+
+  it('does not hold later saves behind a compaction\'s snapshot file, and recovers the log in order', async (t) => {
+    const dir = await tempDir()
+    t.after(async () => { await removeDir(dir) })
+    const s = await openFileStorage(dir, { durability: 'fsync', segmentBytes: 4096 })
+    await s.load()
+    await s.save({ entries: entries(1, 40, 1), hardState: { term: 1, vote: '', commit: 40 } })
+    // Writing and syncing a 24 MiB snapshot file takes far longer than one small group commit.
+    const big = { ...snapshot(30, 1), data: new Uint8Array(24 * 1024 * 1024).fill(7) }
+    let compacted = false
+    const compaction = s.saveSnapshot(big).then(() => { compacted = true })
+    // Enough bytes to rotate segments while the marker waits: headers written meanwhile must
+    // still carry the older base, or replay would refuse them.
+    const saves = Array.from({ length: 10 }, async (_, k) => await s.save({ entries: Array.from({ length: 10 }, (_, j) => entry(41 + 10 * k + j, 1, 200)) }))
+    await Promise.all(saves)
+    assert.equal(compacted, false, 'the saves made after the compaction were durable before its snapshot file')
+    await compaction
+    await s.close()
+
+    const again = await openFileStorage(dir)
+    const st = await again.load()
+    assert.equal(st.snapshot?.meta.index, 30)
+    assert.equal(st.snapshot?.data.byteLength, big.data.byteLength)
+    assert.equal(describeLog(st.entries), describeLog([...entries(31, 40, 1), ...Array.from({ length: 100 }, (_, k) => entry(41 + k, 1))]))
+    await again.close()
   })
 })

@@ -15,7 +15,8 @@ export interface SoftState {
 /**
  * A batch of work for the caller, in the style of etcd's `Ready`. Handle it in this order:
  * 1. persist: `storage.saveSnapshot(snapshot)` if set, then `storage.save({ hardState, entries })`,
- *    then `storage.saveSnapshot(compaction)` if set;
+ *    then `storage.saveSnapshot(compaction)` if set (this one may complete in the background:
+ *    nothing below depends on it);
  * 2. send `messages` (only now: they may promise what was just persisted — a vote, an ack);
  * 3. restore the state machine from `snapshot` if set, then apply `committedEntries` in order;
  * 4. answer `readStates` once the applied index reaches each one's index;

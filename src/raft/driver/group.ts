@@ -6,7 +6,7 @@ import type { Ready, Role, SoftState } from '../core/ready.js'
 import type { MembershipChange } from '../core/membership.js'
 import type { RaftConfig } from '../core/config.js'
 import type { Message } from '../core/messages.js'
-import type { Entry, HardState, PersistedState, RaftStorage } from '../storage.js'
+import type { Entry, HardState, PersistedState, RaftStorage, Snapshot } from '../storage.js'
 import { decodeRaftMessage, encodeRaftMessage } from './codec.js'
 import { GroupFailedError, ProposalLostError, ProposalOutcomeUnknownError } from './errors.js'
 
@@ -152,6 +152,8 @@ export class RaftGroup<R = unknown> extends EventEmitter<RaftGroupEvents> {
   private loopRunning = false
   private loopScheduled = false
   private loopDone: Promise<void> = Promise.resolve()
+  /** Compactions being made durable (see {@link persistCompaction}). */
+  private compactions: Promise<void> = Promise.resolve()
   /** The hard state last written by this process (undefined until the first write of one). */
   private savedHard: HardState | undefined
   private state: 'running' | 'stopping' | 'stopped' | 'failed' = 'running'
@@ -303,6 +305,7 @@ export class RaftGroup<R = unknown> extends EventEmitter<RaftGroupEvents> {
     this.host.release(this)
     this.failPending(new ClosedError(`raft group ${this.groupId}`))
     await this.loopDone
+    await this.compactions
     this.state = 'stopped'
     if (this.closeStorage) await this.storage.close().catch(() => {})
     this.removeAllListeners()
@@ -445,7 +448,19 @@ export class RaftGroup<R = unknown> extends EventEmitter<RaftGroupEvents> {
     if (rd.snapshot !== undefined) await this.storage.saveSnapshot(rd.snapshot)
     if (rd.hardState !== undefined || rd.entries.length > 0) await this.storage.save({ hardState: rd.hardState, entries: rd.entries })
     if (rd.hardState !== undefined) this.savedHard = rd.hardState
-    if (rd.compaction !== undefined) await this.storage.saveSnapshot(rd.compaction)
+    if (rd.compaction !== undefined) this.persistCompaction(rd.compaction)
+  }
+
+  /**
+   * A compaction is made durable in the background. Nothing depends on it: until it is, the stored
+   * log still holds every entry it covers and a restart recovers from the older snapshot; the
+   * storage keeps it in order with later writes. Awaiting it held the group's commits for as long
+   * as writing the snapshot file took (~300 ms for 8 MB). A failure fails the group like any
+   * storage error.
+   */
+  private persistCompaction (snapshot: Snapshot): void {
+    const saved = this.storage.saveSnapshot(snapshot)
+    this.compactions = this.compactions.then(async () => await saved).catch(err => { this.fail(err) })
   }
 
   /** Applies `entries[from, to)` in order and settles the proposals they answer. */
