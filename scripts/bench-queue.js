@@ -16,7 +16,11 @@
 // Prints one JSON line per run. Usage:
 //   npm run bench:queue [-- --workload w1|w2|all] [--messages 20000] [--kill-at 0.5]
 //                       [--durability fsync|os] [--window 256] [--prefetch 64] [--size 256]
-// Default (all): W1, W2 with the kill at 50%, W2 with the kill at 30%.
+//                       [--warmup 20000]
+// Default (all): W1 on fresh processes, W1 warm, W2 with the kill at 50%, W2 with the kill at 30%.
+// "Warm" (W1 only): the same cluster first passes `--warmup` messages (default N) through the queue
+// (put, consumed, acked; left out of every figure), so V8 has compiled the hot paths — on fresh
+// processes a 20k-message run spends ~20 % of its CPU in the JIT compiler (perf, 2026-12-06).
 import { fork } from 'node:child_process'
 import { closeSync, openSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -37,14 +41,18 @@ const { values } = parseArgs({
     window: { type: 'string', default: '256' },
     prefetch: { type: 'string', default: '64' },
     size: { type: 'string', default: '256' },
-    'run-timeout': { type: 'string', default: '100000' }
+    'run-timeout': { type: 'string', default: '100000' },
+    warmup: { type: 'string' }
   }
 })
 const N = Number(values.messages)
 const durability = values.durability
 if (durability !== 'fsync' && durability !== 'os') throw new Error('--durability fsync|os')
 const runs = []
-if (values.workload === 'w1' || values.workload === 'all') runs.push({ workload: 'W1' })
+const warmN = values.warmup !== undefined ? Number(values.warmup) : N
+if (!Number.isInteger(warmN) || warmN < 0) throw new Error('--warmup <messages>')
+if (values.workload === 'w1') runs.push({ workload: 'W1', warmup: values.warmup !== undefined ? warmN : 0 })
+if (values.workload === 'all') runs.push({ workload: 'W1', warmup: 0 }, { workload: 'W1', warmup: warmN })
 if (values.workload === 'w2' || values.workload === 'all') {
   const at = values['kill-at'] !== undefined ? [Number(values['kill-at'])] : [0.5, 0.3]
   for (const killAt of at) runs.push({ workload: 'W2', killAt })
@@ -65,7 +73,7 @@ class Peer {
     // BENCH_LOG_DIR=<dir>: each peer's stderr (e.g. with DEBUG=meshchan:*) goes to <dir>/<peerId prefix>-<pid>.log.
     const logDir = process.env.BENCH_LOG_DIR
     const err = logDir === undefined ? 'inherit' : openSync(join(logDir, `${config.name}-${Date.now()}.log`), 'a')
-    this.proc = fork(peerScript, [JSON.stringify(config)], { stdio: ['ignore', 'ignore', err, 'ipc'] })
+    this.proc = fork(peerScript, [JSON.stringify(config)], { execArgv: process.env.BENCH_PEER_ARGS ? process.env.BENCH_PEER_ARGS.split(" ") : process.execArgv, stdio: ['ignore', logDir === undefined ? 'ignore' : err, err, 'ipc'] })
     if (typeof err === 'number') closeSync(err)
     live.add(this)
     this.exited = new Promise(resolve => this.proc.once('exit', () => { live.delete(this); resolve() }))
@@ -91,7 +99,7 @@ class Peer {
   kill () { this.proc.kill('SIGKILL') }
 }
 
-async function run ({ workload, killAt }) {
+async function run ({ workload, killAt, warmup = 0 }) {
   const root = await mkdtemp(join(tmpdir(), 'meshchan-bench-queue-'))
   const peers = []
   try {
@@ -102,8 +110,10 @@ async function run ({ workload, killAt }) {
     const acked = new Uint8Array(N)
     let nConfirmed = 0
     let nAcked = 0
+    let nWarmAcked = 0
     let waiter = null
     const onEvent = (m) => {
+      if (m.t === 'warmAcked') nWarmAcked += m.n
       if (m.t === 'confirmed') for (const i of m.idx) { if (confirmed[i] === 0) { confirmed[i] = 1; nConfirmed++ } }
       if (m.t === 'acked') for (const i of m.idx) { if (acked[i] === 0) { acked[i] = 1; nAcked++ } }
       if (waiter !== null && waiter.cond()) { const w = waiter; waiter = null; w.resolve() }
@@ -132,15 +142,22 @@ async function run ({ workload, killAt }) {
     const prefetch = Number(values.prefetch)
     await p2.call('consume', { prefetch, n: N })
     await p3.call('consume', { prefetch, n: N })
+    let warmupMs = null
     const common = { prefix: `m${Date.now().toString(36)}`, size: Number(values.size), window: Number(values.window), putTimeout: 10_000 }
     const all = Array.from({ length: N }, (_, i) => i)
+    if (warmup > 0) {
+      const t0 = now()
+      await p1.call('produce', { ...common, prefix: `${common.prefix}-warm`, indexes: Array.from({ length: warmup }, (_, i) => i), warm: true }, 600_000)
+      if (!await until(() => nWarmAcked >= warmup, 120_000)) throw new Error(`warm-up: ${nWarmAcked} of ${warmup} acked in 120 s`)
+      warmupMs = now() - t0
+    }
     const cpuAt = async () => await Promise.all(peers.map(async p => live.has(p) ? (await p.call('cpu', {}, 10_000)).us : null))
     const cpuBefore = await cpuAt()
     const start = now()
     const producing = p1.call('produce', { ...common, indexes: all }, 600_000)
     producing.catch(() => {})
     const deadline = Date.now() + Number(values['run-timeout'])
-    const out = { bench: 'queue', workload, messages: N, messageBytes: common.size, replicas: 3, processes: 3, transport: 'libp2p tcp loopback', durability: durability === 'fsync' ? 'fsync (FileStorage default: group commit, fdatasync per batch)' : 'os (write(), no fsync)', producerWindow: common.window, prefetch, ackTimeoutMs: 30_000 }
+    const out = { bench: 'queue', workload, processes: warmup > 0 ? `warm: ${warmup} messages through the queue first (${Math.round(warmupMs)} ms)` : 'fresh', messages: N, messageBytes: common.size, replicas: 3, peers: 3, transport: 'libp2p tcp loopback', durability: durability === 'fsync' ? 'fsync (FileStorage default: group commit, fdatasync per batch)' : 'os (write(), no fsync)', producerWindow: common.window, prefetch, ackTimeoutMs: 30_000 }
 
     let produced
     let kill

@@ -38,8 +38,8 @@ const mesh = await createMesh({
 const q = mesh.queue(config.queue, { replicas: 3 })
 
 /** Messages are `{ i, t, p }`: index, send timestamp (ms, sub-ms precision), padding to `size` bytes of JSON. */
-function message (i, size) {
-  const base = { i, t: Number(now().toFixed(3)), p: '' }
+function message (i, size, warm) {
+  const base = warm ? { i, t: Number(now().toFixed(3)), w: 1, p: '' } : { i, t: Number(now().toFixed(3)), p: '' }
   const len = Buffer.byteLength(JSON.stringify(base))
   base.p = 'x'.repeat(Math.max(0, size - len))
   return base
@@ -47,7 +47,9 @@ function message (i, size) {
 
 let confirmedBatch = []
 let ackedBatch = []
+let warmAcked = 0
 setInterval(() => {
+  if (warmAcked > 0) { send({ t: 'warmAcked', n: warmAcked }); warmAcked = 0 }
   if (confirmedBatch.length > 0) { send({ t: 'confirmed', idx: confirmedBatch }); confirmedBatch = [] }
   if (ackedBatch.length > 0) { send({ t: 'acked', idx: ackedBatch }); ackedBatch = [] }
 }, 50)
@@ -69,7 +71,7 @@ const handlers = {
   },
 
   /** Puts messages `indexes` (each with a unique id), at most `window` unconfirmed; retries a failed put with the same id (dedup). */
-  async produce ({ prefix, indexes, size, window, putTimeout }) {
+  async produce ({ prefix, indexes, size, window, putTimeout, warm = false }) {
     let next = 0
     let firstInvoke = 0
     let firstOk = 0
@@ -79,7 +81,7 @@ const handlers = {
     const worker = async () => {
       while (next < indexes.length) {
         const i = indexes[next++]
-        const value = message(i, size)
+        const value = message(i, size, warm)
         const invoked = now()
         if (firstInvoke === 0) firstInvoke = invoked
         for (;;) {
@@ -129,6 +131,8 @@ const handlers = {
           const c = q.consume({ prefetch })
           sessions.push(c)
           for await (const d of c) {
+            // Warm-up messages (bench --warmup): acked, and left out of every figure.
+            if (d.value.w === 1) { void d.ack({ timeout: 10_000 }).then(() => { warmAcked++ }, () => {}); continue }
             const t = now()
             consumer.deliveries++
             const i = d.value.i
