@@ -459,8 +459,9 @@ export class RaftGroup<R = unknown> extends EventEmitter<RaftGroupEvents> {
    * storage error.
    */
   private persistCompaction (snapshot: Snapshot): void {
-    const saved = this.storage.saveSnapshot(snapshot)
-    this.compactions = this.compactions.then(async () => await saved).catch(err => { this.fail(err) })
+    // Handled at once: it may fail while an earlier one is still being written.
+    const saved = this.storage.saveSnapshot(snapshot).catch(err => { this.fail(err) })
+    this.compactions = this.compactions.then(async () => await saved)
   }
 
   /** Applies `entries[from, to)` in order and settles the proposals they answer. */
