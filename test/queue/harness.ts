@@ -51,7 +51,7 @@ export class Harness {
     return this.apply({ ack: f }) as AckResult
   }
 
-  nack (f: Fence, extra: { delayMs?: number, deadLetter?: boolean } = {}): NackResult {
+  nack (f: Fence, extra: { delayMs?: number, deadLetter?: boolean, unsent?: boolean } = {}): NackResult {
     return this.apply({ nack: { ...f, ...extra } }) as NackResult
   }
 

@@ -138,3 +138,91 @@ describe('queue owner: credit and batching', () => {
     owner.closeSession('s', 5)
   })
 })
+
+describe('queue owner: leasing ahead of credit from a backlog', () => {
+  const aheadPlacement: QueuePlacement = { ...placement, queue: 'ahead', groupId: 'q/ahead' }
+  const net = new MemoryRaftNetwork()
+  let host: RaftHost
+  let group: RaftGroup<AppliedResult>
+  let state: ReplicaStateMachine
+  let owner: QueueOwner
+  const pushed = new Map<string, DeliveryMsg[]>()
+  /** Ids in every committed lease, in order. */
+  const leasedIds: string[] = []
+  let onPush: (() => void) | undefined
+
+  before(async () => {
+    host = await createRaftHost({ transport: net.transport('solo') })
+    state = new ReplicaStateMachine({})
+    group = await host.createGroup<AppliedResult>({ groupId: aheadPlacement.groupId, members: ['solo'], storage: new MemoryStorage(), stateMachine: state })
+    await until([group], () => group.isLeader, 'the lone member to lead')
+    owner = new QueueOwner(group, state, () => aheadPlacement, (peer, p) => {
+      const key = `${peer}/${p.session}`
+      pushed.set(key, [...(pushed.get(key) ?? []), ...p.deliveries])
+      onPush?.()
+      return true
+    }, 'test')
+    state.onApplied = r => {
+      if (r.command === 'lease') for (const d of r.deliveries) leasedIds.push(d.id)
+      owner.applied(r)
+    }
+    await owner.propose({ configure: { maxDeliveries: 2 } })
+    // A backlog well past the point where the owner starts leasing ahead.
+    await owner.proposeAll(Array.from({ length: 600 }, (_, i) => ({ put: { id: `b${i}`, payload: new Uint8Array([i & 0xff]) } })))
+  })
+  after(async () => { owner.close('done'); await host.stop({ transferLeadership: false }); net.stop() })
+
+  const pushes = async (key: string, n: number): Promise<DeliveryMsg[]> => {
+    while ((pushed.get(key)?.length ?? 0) < n) await new Promise<void>(resolve => { onPush = resolve })
+    return pushed.get(key) ?? []
+  }
+  const leased = (): number => state.machine.stats().leased
+
+  it('holds up to a prefetch more than the credit, pushes no more than the credit, and pushes held leases the moment credit returns', async () => {
+    owner.openSession('a', 1, 8, 8)
+    const first = await pushes('a/1', 8)
+    await until([group], () => leased() === 16, '8 pushed and 8 held ahead')
+    await owner.propose({ expire: {} }) // a turn more: nothing else is pushed or leased
+    assert.equal(pushed.get('a/1')?.length, 8)
+    assert.equal(leased(), 16)
+    const heldAhead = leasedIds.slice(8, 16)
+    const commitsBefore = group.commitIndex
+    // Three acks arrive: three held leases go out in that very turn, before anything new commits.
+    owner.returnCredit('a', 1, first.slice(0, 3).map(fenceOf))
+    const now = await pushes('a/1', 11)
+    assert.equal(group.commitIndex, commitsBefore, 'no commit between the credit and the push')
+    assert.deepEqual(now.slice(8).map(d => d.fence!.id), heldAhead.slice(0, 3), 'the oldest held leases, in lease order')
+    // The reserve is topped up again (the three returned are still leased: no ack was applied).
+    await until([group], () => leased() === 19, 'the reserve refilled')
+    assert.equal(pushed.get('a/1')?.length, 11)
+    owner.closeSession('a', 1)
+    await until([group], () => leased() === 11, 'closing gives the 8 held back at once, not after the ack timeout')
+    assert.equal(pushed.get('a/1')?.length, 11)
+  })
+
+  it('gives back unsent what a consumer does not take within the hold limit; another session gets it, its delivery budget intact', async () => {
+    const before = leased()
+    owner.openSession('slow', 2, 4, 4)
+    await pushes('slow/2', 4)
+    await until([group], () => leased() === before + 8, '4 pushed and 4 held')
+    const held = leasedIds.slice(-4)
+    // The slow consumer acks nothing: after ~250 ms its held leases are ready again.
+    await until([group], () => leased() === before + 4, 'the held leases given back', 5_000)
+    assert.equal(pushed.get('slow/2')?.length, 4)
+    owner.closeSession('slow', 2)
+    const taken: DeliveryMsg[] = []
+    owner.openSession('fast', 3, 600, 600)
+    while (taken.length === 0) {
+      const got = await pushes('fast/3', 1)
+      taken.push(...got.filter(d => held.includes(d.fence!.id)))
+    }
+    // Every lease before this one was given back unsent (the slow session may have held it again,
+    // with its reserve halved, before it closed): with maxDeliveries 2 a nack of this, its only
+    // real delivery, releases it rather than dead-lettering it.
+    const d = taken[0]
+    assert.ok(d.fence!.attempt >= 2, `attempt ${d.fence!.attempt}`)
+    const r = await owner.propose({ nack: fenceOf(d) })
+    assert.equal(r.command === 'nack' && r.status, 'released')
+    owner.closeSession('fast', 3)
+  })
+})

@@ -286,6 +286,31 @@ describe('queue state machine: dead letters', () => {
     assert.deepEqual(h.sm.peekDead().map(m => [m.id, m.reason, m.history.at(-1)?.outcome]), [['once', 'maxDeliveries', 'nacked'], ['reject', 'rejected', 'rejected']])
   })
 
+  it('a lease given back unsent (the owner held it ahead) is no delivery: ready again, budget and history untouched, its fence stale', () => {
+    const h = new Harness({ maxDeliveries: 2 })
+    h.put('a')
+    h.put('b')
+    const [a1, b1] = h.lease('c1', 2)
+    assert.deepEqual(h.nack(a1!, { unsent: true }), { command: 'nack', status: 'released', id: 'a', seq: 1, readyAt: h.clock })
+    assert.equal(h.sm.stats().ready, 1)
+    assert.equal(h.sm.stats().totals.delivered, 1, 'only b counts as delivered')
+    assert.equal(h.ack(a1!).status, 'stale', 'the given-back fence holds nothing')
+    // Leased again: a new fence (attempts never repeat). With maxDeliveries 2, the given-back lease
+    // used none of the budget: the first real delivery's nack releases it, the second's is the last.
+    const a2 = one(h.lease('c2'))
+    assert.deepEqual([a2.id, a2.attempt], ['a', 2])
+    assert.equal(h.nack(a2).status, 'released')
+    const a3 = one(h.lease('c2'))
+    assert.deepEqual(h.nack(a3), { command: 'nack', status: 'dead', id: 'a', seq: 1, reason: 'maxDeliveries' })
+    assert.deepEqual(h.sm.peekDead()[0]?.history.map(x => [x.attempt, x.consumer, x.outcome]), [[2, 'c2', 'nacked'], [3, 'c2', 'nacked']])
+    assert.equal(h.nack(b1!).status, 'released')
+    // unsent goes with neither a delay nor dead-lettering.
+    h.put('c')
+    const c1 = one(h.lease('c1'))
+    assert.throws(() => h.nack(c1, { unsent: true, delayMs: 5 }), InvalidCommandError)
+    assert.throws(() => h.nack(c1, { unsent: true, deadLetter: true }), InvalidCommandError)
+  })
+
   it('re-queues dead messages by id or all; attempts keep counting so old fences stay stale', () => {
     const h = new Harness({ maxDeliveries: 1 })
     for (const id of ['a', 'b', 'c']) h.put(id)

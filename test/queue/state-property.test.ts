@@ -27,7 +27,7 @@ type Action =
   | { a: 'put', id: number, size: number, delay: number, maxDeliveries: number | undefined, session: boolean }
   | { a: 'lease', consumer: number, count: number, leaseMs: number }
   | { a: 'ack', pick: number, forge: number, session: boolean }
-  | { a: 'nack', pick: number, delayMs: number, dead: boolean }
+  | { a: 'nack', pick: number, delayMs: number, dead: boolean, unsent: boolean }
   | { a: 'extend', pick: number, ms: number }
   | { a: 'expire', max: number }
   | { a: 'tick', ms: number }
@@ -43,7 +43,7 @@ const action = (withPurge: boolean): fc.Arbitrary<Action> => fc.oneof(
   { weight: 6, arbitrary: fc.record({ a: fc.constant('put' as const), id: fc.nat(11), size: fc.nat(20), delay: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 2000 })), maxDeliveries: fc.option(fc.nat(3), { nil: undefined }), session: fc.boolean() }) },
   { weight: 5, arbitrary: fc.record({ a: fc.constant('lease' as const), consumer: fc.nat(2), count: fc.integer({ min: 1, max: 4 }), leaseMs: fc.integer({ min: 50, max: 2000 }) }) },
   { weight: 5, arbitrary: fc.record({ a: fc.constant('ack' as const), pick: fc.nat(), forge: fc.oneof({ weight: 5, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 4 }) }), session: fc.boolean() }) },
-  { weight: 2, arbitrary: fc.record({ a: fc.constant('nack' as const), pick: fc.nat(), delayMs: fc.oneof(fc.constant(0), fc.nat(500)), dead: fc.oneof({ weight: 4, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }) }) },
+  { weight: 2, arbitrary: fc.record({ a: fc.constant('nack' as const), pick: fc.nat(), delayMs: fc.oneof(fc.constant(0), fc.nat(500)), dead: fc.oneof({ weight: 4, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }), unsent: fc.oneof({ weight: 4, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }) }) },
   { weight: 1, arbitrary: fc.record({ a: fc.constant('extend' as const), pick: fc.nat(), ms: fc.integer({ min: 1, max: 2000 }) }) },
   { weight: 3, arbitrary: fc.record({ a: fc.constant('expire' as const), max: fc.nat(3) }) },
   { weight: 5, arbitrary: fc.record({ a: fc.constant('tick' as const), ms: fc.integer({ min: -200, max: 3000 }) }) },
@@ -138,7 +138,8 @@ function run (actions: Action[], drain: boolean): Run {
         const d = pick(act.pick)
         if (d === undefined) continue
         const t = now()
-        r = apply({ nack: { ...d, delayMs: act.delayMs, deadLetter: act.dead } }, false)
+        // unsent: the owner giving back a lease it held ahead (alone: no delay, no dead-lettering).
+        r = apply({ nack: act.unsent ? { ...d, unsent: true } : { ...d, delayMs: act.delayMs, deadLetter: act.dead } }, false)
         if (r.status === 'released' || r.status === 'dead') {
           assert.equal(held.get(d.id), fk(d))
           held.delete(d.id)

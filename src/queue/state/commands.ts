@@ -44,6 +44,12 @@ export interface NackInput extends Fence {
   delayMs?: number
   /** Dead-letter the message now instead of releasing it. */
   deadLetter?: boolean
+  /**
+   * Owner only: give back a lease that was never pushed (leased ahead of credit). Ready again at
+   * once; the lease does not count against `maxDeliveries` (its `attempt` stays used: fences are
+   * never reissued). Not with `delayMs` or `deadLetter`.
+   */
+  unsent?: boolean
 }
 
 export interface ExtendInput extends Fence {
@@ -76,7 +82,7 @@ export type DecodedBody =
   | { type: 'put', id: string, payload: Uint8Array, producer: string, delayUntil: number, maxDeliveries: number | undefined }
   | { type: 'lease', consumer: string, count: number, leaseMs: number }
   | { type: 'ack', fence: Fence }
-  | { type: 'nack', fence: Fence, delayMs: number, deadLetter: boolean }
+  | { type: 'nack', fence: Fence, delayMs: number, deadLetter: boolean, unsent: boolean }
   | { type: 'extend', fence: Fence, ms: number }
   | { type: 'expire', max: number }
   | { type: 'requeueDead', ids: string[], all: boolean }
@@ -118,7 +124,7 @@ export function encodeCommand (cmd: CommandInput): Uint8Array {
   } else if ('ack' in cmd) {
     msg.ack = fenceOut(cmd.ack)
   } else if ('nack' in cmd) {
-    msg.nack = { ...fenceOut(cmd.nack), delayMs: cmd.nack.delayMs ?? 0, deadLetter: cmd.nack.deadLetter ?? false }
+    msg.nack = { ...fenceOut(cmd.nack), delayMs: cmd.nack.delayMs ?? 0, deadLetter: cmd.nack.deadLetter ?? false, unsent: cmd.nack.unsent ?? false }
   } else if ('extend' in cmd) {
     msg.extend = { ...fenceOut(cmd.extend), ms: cmd.extend.ms }
   } else if ('expire' in cmd) {
@@ -253,9 +259,12 @@ export function decodeCommand (bytes: Uint8Array): DecodedCommand {
     case 'ack':
       body = { type: 'ack', fence: fence(name, msg.ack!) }
       break
-    case 'nack':
-      body = { type: 'nack', fence: fence(name, msg.nack!), delayMs: msg.nack!.delayMs, deadLetter: msg.nack!.deadLetter }
+    case 'nack': {
+      const n = msg.nack!
+      if (n.unsent && (n.delayMs > 0 || n.deadLetter)) fail(name, 'unsent goes with neither delayMs nor deadLetter')
+      body = { type: 'nack', fence: fence(name, n), delayMs: n.delayMs, deadLetter: n.deadLetter, unsent: n.unsent }
       break
+    }
     case 'extend':
       if (msg.extend!.ms < 1) fail(name, 'ms must be at least 1')
       body = { type: 'extend', fence: fence(name, msg.extend!), ms: msg.extend!.ms }

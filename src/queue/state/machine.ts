@@ -230,7 +230,7 @@ export class QueueStateMachine {
       case 'put': return this.put(body)
       case 'lease': return this.lease(body.consumer, body.count, body.leaseMs, term)
       case 'ack': return this.ack(body.fence)
-      case 'nack': return this.nack(body.fence, body.delayMs, body.deadLetter)
+      case 'nack': return this.nack(body.fence, body.delayMs, body.deadLetter, body.unsent)
       case 'extend': return this.extend(body.fence, body.ms)
       case 'expire': return this.expire(body.max)
       case 'requeueDead': return this.requeueDead(body.ids, body.all)
@@ -390,9 +390,19 @@ export class QueueStateMachine {
     return { command: 'ack', status: 'acked', id: m.id, seq: m.seq }
   }
 
-  private nack (f: Fence, delayMs: number, deadLetter: boolean): NackResult {
+  private nack (f: Fence, delayMs: number, deadLetter: boolean, unsent: boolean): NackResult {
     const m = this.messages.get(f.id)
     if (m === undefined || !this.holds(m, f)) return this.refuse('nack', f) as NackResult
+    if (unsent) {
+      // No consumer ever saw this lease: not a delivery (no history, budget given back).
+      this.leases.remove(m)
+      m.lease = null
+      m.deliveries = Math.max(0, m.deliveries - 1)
+      this.totals.delivered--
+      m.state = 'ready'
+      this.redeliver.push(m)
+      return { command: 'nack', status: 'released', id: m.id, seq: m.seq, readyAt: this.clock }
+    }
     this.totals.nacked++
     this.endLease(m, deadLetter ? 'rejected' : 'nacked')
     if (deadLetter) {

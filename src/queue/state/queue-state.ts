@@ -461,6 +461,11 @@ export namespace QueueCommand {
     value: boolean
   }
 
+  export interface QueueCommandNackUnsentFieldEvent {
+    field: '$.nack.unsent'
+    value: boolean
+  }
+
   export interface QueueCommandExtendIdFieldEvent {
     field: '$.extend.id'
     value: string
@@ -571,7 +576,7 @@ export namespace QueueCommand {
     return decodeMessage(buf, QueueCommand.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array, opts?: DecodeOptions<QueueCommand>): Generator<QueueCommandVersionFieldEvent | QueueCommandClientFieldEvent | QueueCommandRequestIdFieldEvent | QueueCommandFirstIncompleteFieldEvent | QueueCommandNowFieldEvent | QueueCommandPutIdFieldEvent | QueueCommandPutPayloadFieldEvent | QueueCommandPutProducerFieldEvent | QueueCommandPutDelayUntilFieldEvent | QueueCommandPutMaxDeliveriesFieldEvent | QueueCommandLeaseConsumerFieldEvent | QueueCommandLeaseCountFieldEvent | QueueCommandLeaseLeaseMsFieldEvent | QueueCommandAckIdFieldEvent | QueueCommandAckSeqFieldEvent | QueueCommandAckConsumerFieldEvent | QueueCommandAckTermFieldEvent | QueueCommandAckAttemptFieldEvent | QueueCommandNackIdFieldEvent | QueueCommandNackSeqFieldEvent | QueueCommandNackConsumerFieldEvent | QueueCommandNackTermFieldEvent | QueueCommandNackAttemptFieldEvent | QueueCommandNackDelayMsFieldEvent | QueueCommandNackDeadLetterFieldEvent | QueueCommandExtendIdFieldEvent | QueueCommandExtendSeqFieldEvent | QueueCommandExtendConsumerFieldEvent | QueueCommandExtendTermFieldEvent | QueueCommandExtendAttemptFieldEvent | QueueCommandExtendMsFieldEvent | QueueCommandExpireMaxFieldEvent | QueueCommandRequeueDeadIdsFieldEvent | QueueCommandRequeueDeadAllFieldEvent | QueueCommandPurgeDeadFieldEvent | QueueCommandConfigureMaxLengthFieldEvent | QueueCommandConfigureMaxBytesFieldEvent | QueueCommandConfigureMaxDeliveriesFieldEvent | QueueCommandConfigureDedupWindowMsFieldEvent | QueueCommandConfigureMaxDedupEntriesFieldEvent | QueueCommandConfigureMaxDeadFieldEvent | QueueCommandConfigureSessionTtlMsFieldEvent | QueueCommandConfigureMaxSessionsFieldEvent | QueueCommandConfigureMaxResultsPerClientFieldEvent | QueueCommandBatchCommandsFieldEvent> {
+  export function stream (buf: Uint8Array, opts?: DecodeOptions<QueueCommand>): Generator<QueueCommandVersionFieldEvent | QueueCommandClientFieldEvent | QueueCommandRequestIdFieldEvent | QueueCommandFirstIncompleteFieldEvent | QueueCommandNowFieldEvent | QueueCommandPutIdFieldEvent | QueueCommandPutPayloadFieldEvent | QueueCommandPutProducerFieldEvent | QueueCommandPutDelayUntilFieldEvent | QueueCommandPutMaxDeliveriesFieldEvent | QueueCommandLeaseConsumerFieldEvent | QueueCommandLeaseCountFieldEvent | QueueCommandLeaseLeaseMsFieldEvent | QueueCommandAckIdFieldEvent | QueueCommandAckSeqFieldEvent | QueueCommandAckConsumerFieldEvent | QueueCommandAckTermFieldEvent | QueueCommandAckAttemptFieldEvent | QueueCommandNackIdFieldEvent | QueueCommandNackSeqFieldEvent | QueueCommandNackConsumerFieldEvent | QueueCommandNackTermFieldEvent | QueueCommandNackAttemptFieldEvent | QueueCommandNackDelayMsFieldEvent | QueueCommandNackDeadLetterFieldEvent | QueueCommandNackUnsentFieldEvent | QueueCommandExtendIdFieldEvent | QueueCommandExtendSeqFieldEvent | QueueCommandExtendConsumerFieldEvent | QueueCommandExtendTermFieldEvent | QueueCommandExtendAttemptFieldEvent | QueueCommandExtendMsFieldEvent | QueueCommandExpireMaxFieldEvent | QueueCommandRequeueDeadIdsFieldEvent | QueueCommandRequeueDeadAllFieldEvent | QueueCommandPurgeDeadFieldEvent | QueueCommandConfigureMaxLengthFieldEvent | QueueCommandConfigureMaxBytesFieldEvent | QueueCommandConfigureMaxDeliveriesFieldEvent | QueueCommandConfigureDedupWindowMsFieldEvent | QueueCommandConfigureMaxDedupEntriesFieldEvent | QueueCommandConfigureMaxDeadFieldEvent | QueueCommandConfigureSessionTtlMsFieldEvent | QueueCommandConfigureMaxSessionsFieldEvent | QueueCommandConfigureMaxResultsPerClientFieldEvent | QueueCommandBatchCommandsFieldEvent> {
     return streamMessage(buf, QueueCommand.codec(), opts)
   }
 }
@@ -1188,6 +1193,7 @@ export interface NackCommand {
   attempt: number
   delayMs: number
   deadLetter: boolean
+  unsent: boolean
 }
 
 export namespace NackCommand {
@@ -1235,6 +1241,11 @@ export namespace NackCommand {
           w.bool(obj.deadLetter)
         }
 
+        if ((obj.unsent != null && obj.unsent !== false)) {
+          w.uint32(64)
+          w.bool(obj.unsent)
+        }
+
         if (opts.lengthDelimited !== false) {
           w.ldelim()
         }
@@ -1246,7 +1257,8 @@ export namespace NackCommand {
           term: 0,
           attempt: 0,
           delayMs: 0,
-          deadLetter: false
+          deadLetter: false,
+          unsent: false
         }
 
         const end = length == null ? reader.len : reader.pos + length
@@ -1281,6 +1293,10 @@ export namespace NackCommand {
             }
             case 7: {
               obj.deadLetter = reader.bool()
+              break
+            }
+            case 8: {
+              obj.unsent = reader.bool()
               break
             }
             default: {
@@ -1347,6 +1363,13 @@ export namespace NackCommand {
               }
               break
             }
+            case 8: {
+              yield {
+                field: `${prefix}.unsent`,
+                value: reader.bool()
+              }
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -1394,6 +1417,11 @@ export namespace NackCommand {
     value: boolean
   }
 
+  export interface NackCommandUnsentFieldEvent {
+    field: '$.unsent'
+    value: boolean
+  }
+
   export function encode (obj: Partial<NackCommand>): Uint8Array<ArrayBuffer> {
     return encodeMessage(obj, NackCommand.codec())
   }
@@ -1402,7 +1430,7 @@ export namespace NackCommand {
     return decodeMessage(buf, NackCommand.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array, opts?: DecodeOptions<NackCommand>): Generator<NackCommandIdFieldEvent | NackCommandSeqFieldEvent | NackCommandConsumerFieldEvent | NackCommandTermFieldEvent | NackCommandAttemptFieldEvent | NackCommandDelayMsFieldEvent | NackCommandDeadLetterFieldEvent> {
+  export function stream (buf: Uint8Array, opts?: DecodeOptions<NackCommand>): Generator<NackCommandIdFieldEvent | NackCommandSeqFieldEvent | NackCommandConsumerFieldEvent | NackCommandTermFieldEvent | NackCommandAttemptFieldEvent | NackCommandDelayMsFieldEvent | NackCommandDeadLetterFieldEvent | NackCommandUnsentFieldEvent> {
     return streamMessage(buf, NackCommand.codec(), opts)
   }
 }
