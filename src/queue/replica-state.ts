@@ -47,8 +47,9 @@ export class ReplicaStateMachine implements StateMachine<AppliedResult> {
     return result.command === 'batch' ? { result, parts } : parts[0] ?? { result }
   }
 
-  snapshot (): Uint8Array {
-    return this.sm.snapshot()
+  /** Serialized in slices, so a large queue does not hold the event loop (see {@link QueueStateMachine.snapshotInSlices}). */
+  async snapshot (): Promise<Uint8Array> {
+    return await this.sm.snapshotInSlices()
   }
 
   restore (data: Uint8Array): void {

@@ -22,6 +22,7 @@ describe('OrderedMap', () => {
     fc.assert(fc.property(fc.array(op, { maxLength: 300 }), (ops) => {
       const m = new OrderedMap<number, number>()
       let model: Array<[number, number]> = []
+      const copies: Array<[Array<[number, number]>, Array<[number, number]>]> = []
       for (const { op, key, value } of ops) {
         const at = model.findIndex(([k]) => k === key)
         if (op === 'set') {
@@ -42,11 +43,16 @@ describe('OrderedMap', () => {
           model = model.slice(1)
         }
         assert.equal(m.size, model.length)
+        // entries(): the order now, and a copy: what happens next leaves it as it was.
+        const copy = m.entries()
+        assert.deepEqual(copy, model)
+        copies.push([copy, model.map(([k, v]) => [k, v] as [number, number])])
         const front = m.oldest()
         assert.deepEqual(front === undefined ? undefined : [front.key, front.value], model[0])
       }
       assert.deepEqual([...m], model)
       assert.deepEqual([...m.keys()], model.map(([k]) => k))
+      for (const [copy, then] of copies) assert.deepEqual(copy, then)
       for (const [k, v] of model) assert.equal(m.get(k), v)
     }), params)
   })

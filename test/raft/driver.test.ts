@@ -6,6 +6,8 @@ import { createRaftHost, decodeRaftMessage, encodeRaftMessage, ProposalLostError
 import { NotLeaderError } from '../../src/raft/core/errors.js'
 import type { Message } from '../../src/raft/core/messages.js'
 import { enc, RecordingMachine, stableLeader, until } from './driver-helpers.js'
+import type { StateMachine } from '../../src/raft/driver/index.js'
+import type { Entry } from '../../src/raft/storage.js'
 
 describe('raft message codec', () => {
   const msgs: Message[] = [
@@ -126,6 +128,52 @@ describe('raft driver over the memory transport', () => {
         assert.ok(g.stats.snapshotsTaken >= 2 && g.stats.snapshotsTaken <= 4, `${g.id}: ${g.stats.snapshotsTaken} snapshots`)
       }
     }
+  })
+
+  it('goes on committing while the state machine serializes a snapshot; compacts at the index it was asked at', async () => {
+    // A machine whose snapshot (of the state when asked) finishes when the test says, as a large
+    // state serialized in slices does.
+    class SlowSnapshotMachine implements StateMachine<number> {
+      log: string[] = []
+      index = 0
+      asked: Array<{ index: number, length: number, finish: () => void }> = []
+      apply (e: Entry): number {
+        this.index = e.index
+        this.log.push(new TextDecoder().decode(e.data))
+        return this.log.length
+      }
+
+      async snapshot (): Promise<Uint8Array> {
+        const state = enc(JSON.stringify(this.log))
+        const { promise, resolve } = Promise.withResolvers<void>()
+        this.asked.push({ index: this.index, length: this.log.length, finish: resolve })
+        await promise
+        return state
+      }
+
+      restore (data: Uint8Array): void { this.log = JSON.parse(new TextDecoder().decode(data)) }
+    }
+    const machines = ids.map(() => new SlowSnapshotMachine())
+    const storages = ids.map(() => new MemoryStorage())
+    const gs = await Promise.all(hosts.map(async (h, i) => await h.createGroup<number>({ groupId: 'slow-snap', members: ids, storage: storages[i], stateMachine: machines[i], snapshotEntries: 8, snapshotBytes: 0 })))
+    const leader = await stableLeader(gs)
+    for (let i = 0; i < 10; i++) await leader.propose(enc(`a${i}`))
+    await until(gs, () => machines.every(m => m.asked.length === 1), 'every member to ask for a snapshot')
+    // Nothing waits for it: thirty more commit and apply everywhere (several snapshots' worth).
+    for (let i = 0; i < 30; i++) await leader.propose(enc(`b${i}`))
+    const target = leader.applied
+    await until(gs, () => gs.every(g => g.applied >= target), 'every member to apply')
+    assert.deepEqual(gs.map(g => g.stats.snapshotsTaken), [0, 0, 0])
+    assert.ok(machines.every(m => m.asked.length === 1), 'one snapshot at a time')
+    for (const m of machines) m.asked[0].finish()
+    await until(gs, () => gs.every(g => g.stats.snapshotsTaken === 1) && machines.every(m => m.asked.length === 2), 'the snapshots taken, and the next asked for')
+    for (const [i, st] of storages.entries()) {
+      const snap = st.persisted().snapshot
+      assert.equal(snap?.meta.index, machines[i].asked[0].index, `member ${i} compacted at the index it asked at`)
+      assert.equal(JSON.parse(new TextDecoder().decode(snap?.data)).length, machines[i].asked[0].length, 'with the state of then')
+    }
+    for (const m of machines) m.asked[1].finish()
+    await until(gs, () => gs.every(g => g.stats.snapshotsTaken === 2), 'the second snapshots taken')
   })
 
   it('transfers leadership and stops gracefully', async () => {

@@ -94,6 +94,14 @@ export class OrderedMap<K, V> {
     for (const e of this.map.values()) yield e.value
   }
 
+  /** Entries, oldest first, as an array that later changes leave alone (a loop, not a generator: snapshots copy 10⁵–10⁶ of them). */
+  entries (): Array<[K, V]> {
+    const out = new Array<[K, V]>(this.map.size)
+    let i = 0
+    this.map.forEach((e, k) => { out[i++] = [k, e.value] })
+    return out
+  }
+
   /** Entries, oldest first. */
   * [Symbol.iterator] (): IterableIterator<[K, V]> {
     for (const [k, e] of this.map) yield [k, e.value]

@@ -47,7 +47,34 @@ export interface SnapshotSource {
 /** The snapshot's bytes (version 1): `QueueSnapshot.encode(toSnapshotRecord(source))`, only faster. */
 export function encodeSnapshot (source: SnapshotSource): Uint8Array {
   try {
-    return new SnapshotWriter().encode(source)
+    const steps = new SnapshotWriter().encode(source)
+    for (;;) {
+      const r = steps.next()
+      if (r.done === true) return r.value
+    }
+  } catch (err) {
+    if (err === FALLBACK) return QueueSnapshot.encode(toSnapshotRecord(source))
+    throw err
+  }
+}
+
+/**
+ * {@link encodeSnapshot}, a slice of at most about `sliceMs` at a time, yielding to the event loop
+ * in between (`setImmediate`). `source` must not change until the promise settles: give it a
+ * copy (see `QueueStateMachine.snapshotInSlices`).
+ */
+export async function encodeSnapshotInSlices (source: SnapshotSource, sliceMs = 4): Promise<Uint8Array> {
+  const steps = new SnapshotWriter().encode(source)
+  try {
+    for (;;) {
+      const until = performance.now() + sliceMs
+      for (;;) {
+        const r = steps.next()
+        if (r.done === true) return r.value
+        if (performance.now() >= until) break
+      }
+      await new Promise<void>(resolve => setImmediate(resolve))
+    }
   } catch (err) {
     if (err === FALLBACK) return QueueSnapshot.encode(toSnapshotRecord(source))
     throw err
@@ -91,6 +118,8 @@ export function toSnapshotRecord (s: SnapshotSource): QueueSnapshot {
 }
 
 const FALLBACK = Symbol('fallback')
+/** Records (messages, window entries, sessions) between two chances to pause. */
+const STEP = 512
 const MAX_U32 = 0xffffffff
 
 // Every field number here is below 16, so every tag is one byte.
@@ -126,23 +155,39 @@ class SnapshotWriter {
   private buf = new Uint8Array(0)
   private pos = 0
 
-  encode (s: SnapshotSource): Uint8Array {
-    const total = this.sizeAll(s)
+  /** Yields every {@link STEP} records or so (a chance to pause); returns the bytes. */
+  public * encode (s: SnapshotSource): Generator<undefined, Uint8Array> {
+    const total = yield * this.sizeAll(s)
     this.buf = allocUnsafe(total)
-    this.writeAll(s)
+    yield * this.writeAll(s)
     if (this.pos !== total) throw new Error(`snapshot encoder: wrote ${this.pos} of ${total} bytes`)
     return this.buf
   }
 
   // ---- sizing -------------------------------------------------------------------------------------
 
-  private sizeAll (s: SnapshotSource): number {
+  private * sizeAll (s: SnapshotSource): Generator<undefined, number> {
     let n = 2 + num(s.lastIndex) + num(s.lastTerm) + num(s.clock) + num(s.nextSeq)
     n += embedded(this.push(this.sizeConfig(s.config)))
-    for (const list of [s.fresh, s.redeliver, s.delayed, s.leased, s.dead]) for (const m of list) n += embedded(this.sizeMessage(m))
-    for (const [id, d] of s.dedup) n += embedded(this.push(str(id) + num(d.seq) + num(d.at)))
-    for (const [id, a] of s.acked) n += embedded(this.push(str(id) + num(a.seq) + str(a.consumer) + num(a.term) + u32(a.attempt) + num(a.at)))
-    for (const r of s.sessions) n += embedded(this.sizeSession(r))
+    let k = 0
+    for (const list of [s.fresh, s.redeliver, s.delayed, s.leased, s.dead]) {
+      for (const m of list) {
+        n += embedded(this.sizeMessage(m))
+        if (++k % STEP === 0) yield
+      }
+    }
+    for (const [id, d] of s.dedup) {
+      n += embedded(this.push(str(id) + num(d.seq) + num(d.at)))
+      if (++k % STEP === 0) yield
+    }
+    for (const [id, a] of s.acked) {
+      n += embedded(this.push(str(id) + num(a.seq) + str(a.consumer) + num(a.term) + u32(a.attempt) + num(a.at)))
+      if (++k % STEP === 0) yield
+    }
+    for (const r of s.sessions) {
+      n += embedded(this.sizeSession(r))
+      if (++k % STEP === 0) yield
+    }
     return n + embedded(this.push(this.sizeTotals(s.totals)))
   }
 
@@ -184,20 +229,29 @@ class SnapshotWriter {
 
   // ---- writing ------------------------------------------------------------------------------------
 
-  private writeAll (s: SnapshotSource): void {
+  private * writeAll (s: SnapshotSource): Generator<undefined, void> {
     this.tag(8).varint(1).num(16, s.lastIndex).num(24, s.lastTerm).num(32, s.clock).num(40, s.nextSeq)
     const c = s.config
     this.open(50).num(8, c.maxLength).num(16, c.maxBytes).num(24, c.maxDeliveries).num(32, c.dedupWindowMs).num(40, c.maxDedupEntries).num(48, c.maxDead).num(56, c.sessionTtlMs).num(64, c.maxSessions).num(72, c.maxResultsPerClient)
-    for (const m of s.fresh) this.message(58, m)
-    for (const m of s.redeliver) this.message(66, m)
-    for (const m of s.delayed) this.message(74, m)
-    for (const m of s.leased) this.message(82, m)
-    for (const m of s.dead) this.message(90, m)
-    for (const [id, d] of s.dedup) this.open(98).str(10, id).num(16, d.seq).num(24, d.at)
-    for (const [id, a] of s.acked) this.open(106).str(10, id).num(16, a.seq).str(26, a.consumer).num(32, a.term).num(40, a.attempt).num(48, a.at)
+    let k = 0
+    for (const [tag, list] of [[58, s.fresh], [66, s.redeliver], [74, s.delayed], [82, s.leased], [90, s.dead]] as const) {
+      for (const m of list) {
+        this.message(tag, m)
+        if (++k % STEP === 0) yield
+      }
+    }
+    for (const [id, d] of s.dedup) {
+      this.open(98).str(10, id).num(16, d.seq).num(24, d.at)
+      if (++k % STEP === 0) yield
+    }
+    for (const [id, a] of s.acked) {
+      this.open(106).str(10, id).num(16, a.seq).str(26, a.consumer).num(32, a.term).num(40, a.attempt).num(48, a.at)
+      if (++k % STEP === 0) yield
+    }
     for (const r of s.sessions) {
       this.open(114).str(10, r.client).num(16, r.floor).num(24, r.lastSeen)
       for (const c of r.results) this.open(34).num(8, c.requestId).str(18, c.json)
+      if (++k % STEP === 0) yield
     }
     const t = s.totals
     this.open(122).num(8, t.put).num(16, t.duplicates).num(24, t.rejectedFull).num(32, t.delivered).num(40, t.acked).num(48, t.expired).num(56, t.nacked).num(64, t.deadLettered).num(72, t.deadDropped).num(80, t.stale)

@@ -17,7 +17,11 @@ import { GroupFailedError, ProposalLostError, ProposalOutcomeUnknownError } from
  */
 export interface StateMachine<R = unknown> {
   apply: (entry: Entry) => R | Promise<R>
-  /** Serializes the state as of the last applied entry (for log compaction). */
+  /**
+   * Serializes the state as of the last applied entry (for log compaction). It may return a
+   * promise and finish later: the driver goes on applying entries meanwhile, so the state must be
+   * captured when `snapshot` is called (what the promise resolves with is the state at that call).
+   */
   snapshot: () => Uint8Array | Promise<Uint8Array>
   /** Replaces the state with a snapshot (on restart, or when the leader sends one). */
   restore: (data: Uint8Array) => void | Promise<void>
@@ -154,6 +158,10 @@ export class RaftGroup<R = unknown> extends EventEmitter<RaftGroupEvents> {
   private loopDone: Promise<void> = Promise.resolve()
   /** Compactions being made durable (see {@link persistCompaction}). */
   private compactions: Promise<void> = Promise.resolve()
+  /** A snapshot the state machine is still serializing (see {@link startSnapshot}). */
+  private snapshotting = false
+  /** A serialized snapshot waiting for the Ready loop to compact the log with it. */
+  private snapshotReady: { index: number, data: Uint8Array, bytesCovered: number } | undefined
   /** The hard state last written by this process (undefined until the first write of one). */
   private savedHard: HardState | undefined
   private state: 'running' | 'stopping' | 'stopped' | 'failed' = 'running'
@@ -390,8 +398,10 @@ export class RaftGroup<R = unknown> extends EventEmitter<RaftGroupEvents> {
         await this.handle(rd)
         this.core.advance(rd)
         this.afterAdvance()
-        if (this.snapshotDue()) await this.compact()
+        this.compact()
+        if (this.snapshotDue()) this.startSnapshot()
       }
+      this.compact()
     } catch (err) {
       this.fail(err)
     } finally {
@@ -494,18 +504,55 @@ export class RaftGroup<R = unknown> extends EventEmitter<RaftGroupEvents> {
 
   /** Whether enough was applied since the last snapshot to take one (see the `snapshot*` options). */
   private snapshotDue (): boolean {
-    if (this.appliedIndex <= this.core.snapshotIndex) return false
+    if (this.snapshotting || this.snapshotReady !== undefined || this.appliedIndex <= this.core.snapshotIndex) return false
     if (this.snapshotEntries > 0 && this.appliedIndex - this.core.snapshotIndex >= this.snapshotEntries) return true
     return this.snapshotBytes > 0 && this.bytesSinceSnapshot >= Math.max(this.snapshotBytes, 2 * this.lastSnapshotBytes)
   }
 
-  private async compact (): Promise<void> {
+  /**
+   * Asks the state machine for a snapshot of what is applied now and goes on: serializing a large
+   * state takes a while (a queue's: every stored message and every id of its dedup window), and
+   * awaiting it here held every commit of the group — on every member at once, since all reach the
+   * same index together. The log is compacted with it once it is ready (see {@link compact}).
+   */
+  private startSnapshot (): void {
     const index = this.appliedIndex
-    const data = await this.sm.snapshot()
-    this.core.compact(index, data)
+    const bytesCovered = this.bytesSinceSnapshot
+    this.snapshotting = true
+    const done = (data: Uint8Array): void => {
+      this.snapshotting = false
+      if (this.state !== 'running') return
+      this.snapshotReady = { index, data, bytesCovered }
+      if (!this.loopRunning) {
+        this.compact()
+        this.kick()
+      }
+    }
+    const failed = (err: unknown): void => {
+      this.snapshotting = false
+      this.fail(err)
+    }
+    let result: Uint8Array | Promise<Uint8Array>
+    try {
+      result = this.sm.snapshot()
+    } catch (err) {
+      failed(err)
+      return
+    }
+    if (result instanceof Uint8Array) done(result)
+    else result.then(done, failed)
+  }
+
+  /** Compacts the log with the snapshot that is ready, unless an installed one overtook it. */
+  private compact (): void {
+    const r = this.snapshotReady
+    if (r === undefined) return
+    this.snapshotReady = undefined
+    if (r.index <= this.core.snapshotIndex || r.index > this.appliedIndex) return
+    this.core.compact(r.index, r.data)
     this.stats.snapshotsTaken++
-    this.bytesSinceSnapshot = 0
-    this.lastSnapshotBytes = data.byteLength
+    this.bytesSinceSnapshot = Math.max(0, this.bytesSinceSnapshot - r.bytesCovered)
+    this.lastSnapshotBytes = r.data.byteLength
   }
 
   private send (m: Message): void {
