@@ -117,6 +117,8 @@ interface AckWaiter { seq: number, resolve: () => void, reject: (err: Error) => 
  * — ready again at once, not counted against `maxDeliveries` — and that session's reserve halves;
  * so does closing a session. An owner that dies holding some leaves leases its successor re-pushes
  * when the session reopens there, or that expire, like any lease it committed and did not push.
+ * A successor re-pushes within the session's credit too, holding the rest the same way; but it
+ * never gives one of those back unsent: it can't know whether the consumer has it.
  */
 export class QueueOwner {
   readonly term: number
@@ -415,7 +417,8 @@ export class QueueOwner {
    * a lease only after it commits, so one that dies (or steps down) in between leaves the consumer
    * without deliveries it holds on paper, until the lease expires. The fence is unchanged (a
    * consumer that already holds the delivery ignores the copy and returns the credit); each lease
-   * is re-pushed at most once per owner. Counted against the session's credit.
+   * is re-pushed at most once per owner, within the session's credit: the rest is held ahead and
+   * pushed as credit returns (the consumer may hold some already and gives their credit back).
    */
   private repush (): void {
     if (this.closed || this.sessions.size === 0) return
@@ -442,8 +445,10 @@ export class QueueOwner {
       const s = this.sessions.get(key)
       if (s === undefined) continue
       this.log('re-pushing %d leases of earlier owners to %s', deliveries.length, key)
-      s.credit -= deliveries.length
-      this.push(s, deliveries)
+      // Older than anything this owner leased: first in line.
+      const at = Date.now()
+      s.ahead.unshift(...deliveries.map(delivery => ({ delivery, at })))
+      this.drain(s)
     }
   }
 
@@ -559,8 +564,9 @@ export class QueueOwner {
     const out: DeliveryMsg[] = []
     while (out.length < s.credit && s.ahead.length > 0) {
       const a = s.ahead.shift() as AheadLease
-      // Expired while held (an ack timeout shorter than the hold): `expire` redelivers it.
-      if (a.delivery.deadline > now) out.push(a.delivery)
+      // Skipped if its lease ended while held: expired (an ack timeout shorter than the hold), or
+      // acked or released by a consumer that had it from an earlier owner.
+      if (a.delivery.deadline > now && this.sm.holdsLease(a.delivery.fence!)) out.push(a.delivery)
     }
     s.credit -= out.length
     if (out.length > 0) this.push(s, out)
@@ -575,10 +581,14 @@ export class QueueOwner {
     }
   }
 
-  /** Gives held leases back, unsent: ready again at once, and not a delivery. */
+  /**
+   * Gives held leases back, unsent: ready again at once, and not a delivery. Only this owner's:
+   * an earlier owner may have pushed one (the consumer may hold it), so those are left to expire.
+   */
   private giveBack (held: AheadLease[]): void {
-    if (held.length === 0 || this.closed) return
-    const bodies = held.map(a => ({ nack: { ...fenceOf(a.delivery.fence!), unsent: true } }))
+    const mine = held.filter(a => a.delivery.fence!.term === this.term)
+    if (mine.length === 0 || this.closed) return
+    const bodies = mine.map(a => ({ nack: { ...fenceOf(a.delivery.fence!), unsent: true } }))
     this.proposeAll(bodies).catch((err: Error) => {
       // Not leader any more: the next owner re-pushes them to the session, or they expire.
       this.log('giving back %d leases held ahead failed: %s', bodies.length, err.message)
@@ -595,12 +605,15 @@ export class QueueOwner {
       const now = Date.now()
       let holding = false
       for (const s of this.sessions.values()) {
-        if (s.ahead.length > 0 && now - s.ahead[0].at >= maxAge) {
+        const stale = s.ahead.filter(a => a.delivery.fence!.term === this.term && now - a.at >= maxAge)
+        if (stale.length > 0) {
           // A slow consumer: what it would take next waits here while others could serve it.
-          this.giveBack(s.ahead.splice(0))
+          const gone = new Set(stale)
+          s.ahead = s.ahead.filter(a => !gone.has(a))
+          this.giveBack(stale)
           s.aheadLimit = Math.floor(s.aheadLimit / 2)
         }
-        if (s.ahead.length > 0) holding = true
+        if (s.ahead.some(a => a.delivery.fence!.term === this.term)) holding = true
       }
       if (holding) this.armAheadTimer()
     }, Math.max(1, Math.ceil(maxAge / 2)))

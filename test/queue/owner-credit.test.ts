@@ -226,3 +226,81 @@ describe('queue owner: leasing ahead of credit from a backlog', () => {
     owner.closeSession('fast', 3)
   })
 })
+
+describe('queue owner: a new owner re-pushes earlier leases within credit', () => {
+  const ids = ['x', 'y', 'z']
+  const failoverPlacement: QueuePlacement = { ...placement, queue: 'failover', groupId: 'q/failover', replicas: ids }
+  const net = new MemoryRaftNetwork()
+  const hosts: RaftHost[] = []
+  const groups: Array<RaftGroup<AppliedResult>> = []
+  const states: ReplicaStateMachine[] = []
+  const owners: QueueOwner[] = []
+  const pushed = new Map<string, DeliveryMsg[]>()
+  let onPush: (() => void) | undefined
+  const push = (peer: string, p: Push): boolean => {
+    const key = `${peer}/${p.session}`
+    pushed.set(key, [...(pushed.get(key) ?? []), ...p.deliveries])
+    onPush?.()
+    return true
+  }
+  const pushes = async (key: string, n: number): Promise<DeliveryMsg[]> => {
+    while ((pushed.get(key)?.length ?? 0) < n) await new Promise<void>(resolve => { onPush = resolve })
+    return pushed.get(key) ?? []
+  }
+  /** An owner for the member that leads now, fed by that member's replica. */
+  const ownerAt = (i: number): QueueOwner => {
+    const o = new QueueOwner(groups[i], states[i], () => failoverPlacement, push, `test-${ids[i]}`)
+    states[i].onApplied = r => { o.applied(r) }
+    owners.push(o)
+    return o
+  }
+
+  before(async () => {
+    for (const id of ids) {
+      const h = await createRaftHost({ transport: net.transport(id) })
+      hosts.push(h)
+      const st = new ReplicaStateMachine({})
+      states.push(st)
+      groups.push(await h.createGroup<AppliedResult>({ groupId: failoverPlacement.groupId, members: ids, storage: new MemoryStorage(), stateMachine: st }))
+    }
+  })
+  after(async () => {
+    for (const o of owners) o.close('done')
+    await Promise.all(hosts.map(async h => { await h.stop({ transferLeadership: false }) }))
+    net.stop()
+  })
+
+  it('holds what is beyond the credit, pushes it as credit returns, and never gives it back unsent', async () => {
+    await until(groups, () => groups.some(g => g.isLeader), 'a leader')
+    const first = groups.findIndex(g => g.isLeader)
+    const a = ownerAt(first)
+    await a.proposeAll(Array.from({ length: 600 }, (_, i) => ({ put: { id: `f${i}`, payload: new Uint8Array([1]) } })))
+    a.openSession('p', 1, 8, 8)
+    await pushes('p/1', 8)
+    const leased = (): number => states[first].machine.stats().leased
+    await until(groups, () => leased() === 16, '8 pushed and 8 held ahead')
+    // The owner changes: 16 leases of an earlier term, the consumer holds 8 of them.
+    const next = (first + 1) % ids.length
+    await groups[first].transferLeadership(ids[next])
+    a.close('moved', ids[next])
+    await until(groups, () => groups[next].isLeader, 'the new leader')
+    const b = ownerAt(next)
+    // The consumer reopens holding 8 (credit 0): nothing may be pushed.
+    b.openSession('p', 1, 0, 8)
+    await b.propose({ expire: {} })
+    await groups[next].readIndex() // the re-push waits for one: by now it has run
+    await b.propose({ expire: {} })
+    assert.equal(pushed.get('p/1')?.length, 8, 'nothing pushed beyond a credit of 0')
+    // Credit returns: exactly that many, the earlier owner's leases first.
+    b.grant('p', 1, 5)
+    const got = await pushes('p/1', 13)
+    await b.propose({ expire: {} })
+    assert.equal(pushed.get('p/1')?.length, 13)
+    assert.ok(got.slice(8).every(d => d.fence!.term < b.term), 'leases of the earlier owner')
+    // Closing the session gives back what this owner leased ahead, and leaves the 16 earlier leases
+    // leased (to expire): the consumer may hold any of them.
+    b.closeSession('p', 1)
+    await until(groups, () => states[next].machine.stats().leased === 16, 'its own held leases given back')
+    assert.deepEqual([...states[next].machine.leased()].map(d => d.term < b.term), Array.from({ length: 16 }, () => true))
+  })
+})

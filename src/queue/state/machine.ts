@@ -589,6 +589,12 @@ export class QueueStateMachine {
     return m === undefined ? undefined : view(m)
   }
 
+  /** Whether the delivery `f` names still holds its message (leased, with that very fence). */
+  holdsLease (f: Fence): boolean {
+    const m = this.messages.get(f.id)
+    return m !== undefined && this.holds(m, f)
+  }
+
   /** The payload of a stored message (queued, leased or dead), without building a whole view. */
   payloadOf (id: string): Uint8Array | undefined {
     return this.messages.get(id)?.payload
