@@ -178,14 +178,14 @@ describe('queue owner: leasing ahead of credit from a backlog', () => {
   }
   const leased = (): number => state.machine.stats().leased
 
-  it('holds up to a prefetch more than the credit, pushes no more than the credit, and pushes held leases the moment credit returns', async () => {
+  it('holds up to two prefetches more than the credit, pushes no more than the credit, and pushes held leases the moment credit returns', async () => {
     owner.openSession('a', 1, 8, 8)
     const first = await pushes('a/1', 8)
-    await until([group], () => leased() === 16, '8 pushed and 8 held ahead')
+    await until([group], () => leased() === 24, '8 pushed and 16 held ahead')
     await owner.propose({ expire: {} }) // a turn more: nothing else is pushed or leased
     assert.equal(pushed.get('a/1')?.length, 8)
-    assert.equal(leased(), 16)
-    const heldAhead = leasedIds.slice(8, 16)
+    assert.equal(leased(), 24)
+    const heldAhead = leasedIds.slice(8, 24)
     const commitsBefore = group.commitIndex
     // Three acks arrive: three held leases go out in that very turn, before anything new commits.
     owner.returnCredit('a', 1, first.slice(0, 3).map(fenceOf))
@@ -193,10 +193,10 @@ describe('queue owner: leasing ahead of credit from a backlog', () => {
     assert.equal(group.commitIndex, commitsBefore, 'no commit between the credit and the push')
     assert.deepEqual(now.slice(8).map(d => d.fence!.id), heldAhead.slice(0, 3), 'the oldest held leases, in lease order')
     // The reserve is topped up again (the three returned are still leased: no ack was applied).
-    await until([group], () => leased() === 19, 'the reserve refilled')
+    await until([group], () => leased() === 27, 'the reserve refilled')
     assert.equal(pushed.get('a/1')?.length, 11)
     owner.closeSession('a', 1)
-    await until([group], () => leased() === 11, 'closing gives the 8 held back at once, not after the ack timeout')
+    await until([group], () => leased() === 11, 'closing gives the 16 held back at once, not after the ack timeout')
     assert.equal(pushed.get('a/1')?.length, 11)
   })
 
@@ -204,8 +204,8 @@ describe('queue owner: leasing ahead of credit from a backlog', () => {
     const before = leased()
     owner.openSession('slow', 2, 4, 4)
     await pushes('slow/2', 4)
-    await until([group], () => leased() === before + 8, '4 pushed and 4 held')
-    const held = leasedIds.slice(-4)
+    await until([group], () => leased() === before + 12, '4 pushed and 8 held')
+    const held = leasedIds.slice(-8)
     // The slow consumer acks nothing: after ~250 ms its held leases are ready again.
     await until([group], () => leased() === before + 4, 'the held leases given back', 5_000)
     assert.equal(pushed.get('slow/2')?.length, 4)
@@ -278,8 +278,8 @@ describe('queue owner: a new owner re-pushes earlier leases within credit', () =
     a.openSession('p', 1, 8, 8)
     await pushes('p/1', 8)
     const leased = (): number => states[first].machine.stats().leased
-    await until(groups, () => leased() === 16, '8 pushed and 8 held ahead')
-    // The owner changes: 16 leases of an earlier term, the consumer holds 8 of them.
+    await until(groups, () => leased() === 24, '8 pushed and 16 held ahead')
+    // The owner changes: 24 leases of an earlier term, the consumer holds 8 of them.
     const next = (first + 1) % ids.length
     await groups[first].transferLeadership(ids[next])
     a.close('moved', ids[next])
@@ -297,10 +297,10 @@ describe('queue owner: a new owner re-pushes earlier leases within credit', () =
     await b.propose({ expire: {} })
     assert.equal(pushed.get('p/1')?.length, 13)
     assert.ok(got.slice(8).every(d => d.fence!.term < b.term), 'leases of the earlier owner')
-    // Closing the session gives back what this owner leased ahead, and leaves the 16 earlier leases
+    // Closing the session gives back what this owner leased ahead, and leaves the 24 earlier leases
     // leased (to expire): the consumer may hold any of them.
     b.closeSession('p', 1)
-    await until(groups, () => states[next].machine.stats().leased === 16, 'its own held leases given back')
-    assert.deepEqual([...states[next].machine.leased()].map(d => d.term < b.term), Array.from({ length: 16 }, () => true))
+    await until(groups, () => states[next].machine.stats().leased === 24, 'its own held leases given back')
+    assert.deepEqual([...states[next].machine.leased()].map(d => d.term < b.term), Array.from({ length: 24 }, () => true))
   })
 })
