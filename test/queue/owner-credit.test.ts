@@ -10,7 +10,7 @@ import { QueueOwner } from '../../src/queue/owner.js'
 import { ReplicaStateMachine, type AppliedResult } from '../../src/queue/replica-state.js'
 import type { QueuePlacement } from '../../src/queue/placement.js'
 import type { DeliveryMsg, Push } from '../../src/queue/protocol/queue-protocol.js'
-import type { Fence } from '../../src/queue/state/index.js'
+import type { Fence, QueueResult } from '../../src/queue/state/index.js'
 import { until } from '../raft/driver-helpers.js'
 
 const placement: QueuePlacement = {
@@ -24,41 +24,54 @@ const placement: QueuePlacement = {
 
 const fenceOf = (d: DeliveryMsg): Fence => ({ ...d.fence! })
 
-describe('queue owner: credit and batching', () => {
+/** Records what an owner pushes, per `peer/session`, in push order; `pushes` waits for a count. */
+function pushRecorder (): { pushed: Map<string, DeliveryMsg[]>, push: (peer: string, p: Push) => boolean, pushes: (key: string, n: number) => Promise<DeliveryMsg[]> } {
+  const pushed = new Map<string, DeliveryMsg[]>()
+  let onPush: (() => void) | undefined
+  const push = (peer: string, p: Push): boolean => {
+    const key = `${peer}/${p.session}`
+    pushed.set(key, [...(pushed.get(key) ?? []), ...p.deliveries])
+    onPush?.()
+    return true
+  }
+  const pushes = async (key: string, n: number): Promise<DeliveryMsg[]> => {
+    while ((pushed.get(key)?.length ?? 0) < n) await new Promise<void>(resolve => { onPush = resolve })
+    return pushed.get(key) ?? []
+  }
+  return { pushed, push, pushes }
+}
+
+interface SoloOwner { group: RaftGroup<AppliedResult>, state: ReplicaStateMachine, owner: QueueOwner, stop: () => Promise<void> }
+
+/** A queue owner on a one-member Raft group in memory; `onApplied` sees each result before the owner. */
+async function soloOwner (pl: QueuePlacement, push: (peer: string, p: Push) => boolean, onApplied?: (r: QueueResult) => void): Promise<SoloOwner> {
   const net = new MemoryRaftNetwork()
-  let host: RaftHost
+  const host = await createRaftHost({ transport: net.transport('solo') })
+  const state = new ReplicaStateMachine({})
+  const group = await host.createGroup<AppliedResult>({ groupId: pl.groupId, members: ['solo'], storage: new MemoryStorage(), stateMachine: state })
+  await until([group], () => group.isLeader, 'the lone member to lead')
+  const owner = new QueueOwner(group, state, () => pl, push, 'test')
+  state.onApplied = r => { onApplied?.(r); owner.applied(r) }
+  return { group, state, owner, stop: async () => { owner.close('done'); await host.stop({ transferLeadership: false }); net.stop() } }
+}
+
+describe('queue owner: credit and batching', () => {
+  let solo: SoloOwner
   let group: RaftGroup<AppliedResult>
   let state: ReplicaStateMachine
   let owner: QueueOwner
-  /** Deliveries pushed per `peer/session`, in push order. */
-  const pushed = new Map<string, DeliveryMsg[]>()
-  let onPush: (() => void) | undefined
+  const { pushed, push, pushes } = pushRecorder()
 
   before(async () => {
-    host = await createRaftHost({ transport: net.transport('solo') })
-    state = new ReplicaStateMachine({})
-    group = await host.createGroup<AppliedResult>({ groupId: placement.groupId, members: ['solo'], storage: new MemoryStorage(), stateMachine: state })
-    await until([group], () => group.isLeader, 'the lone member to lead')
-    const push = (peer: string, p: Push): boolean => {
-      const key = `${peer}/${p.session}`
-      pushed.set(key, [...(pushed.get(key) ?? []), ...p.deliveries])
-      onPush?.()
-      return true
-    }
-    owner = new QueueOwner(group, state, () => placement, push, 'test')
-    state.onApplied = r => { owner.applied(r) }
+    solo = await soloOwner(placement, push)
+    ;({ group, state, owner } = solo)
   })
-  after(async () => { owner.close('done'); await host.stop({ transferLeadership: false }); net.stop() })
+  after(async () => { await solo.stop() })
 
   /** Deliveries still leased to the sessions of the earlier tests. */
   let leasedBefore = 0
   const leasedElsewhere = (): number => leasedBefore
 
-  /** Resolves once `key` has been pushed `n` deliveries in all. */
-  const pushes = async (key: string, n: number): Promise<DeliveryMsg[]> => {
-    while ((pushed.get(key)?.length ?? 0) < n) await new Promise<void>(resolve => { onPush = resolve })
-    return pushed.get(key) ?? []
-  }
 
   it('puts of one turn go into one log entry; each caller gets its own result', async () => {
     const before = group.lastIndex
@@ -141,41 +154,23 @@ describe('queue owner: credit and batching', () => {
 
 describe('queue owner: leasing ahead of credit from a backlog', () => {
   const aheadPlacement: QueuePlacement = { ...placement, queue: 'ahead', groupId: 'q/ahead' }
-  const net = new MemoryRaftNetwork()
-  let host: RaftHost
+  let solo: SoloOwner
   let group: RaftGroup<AppliedResult>
   let state: ReplicaStateMachine
   let owner: QueueOwner
-  const pushed = new Map<string, DeliveryMsg[]>()
+  const { pushed, push, pushes } = pushRecorder()
   /** Ids in every committed lease, in order. */
   const leasedIds: string[] = []
-  let onPush: (() => void) | undefined
 
   before(async () => {
-    host = await createRaftHost({ transport: net.transport('solo') })
-    state = new ReplicaStateMachine({})
-    group = await host.createGroup<AppliedResult>({ groupId: aheadPlacement.groupId, members: ['solo'], storage: new MemoryStorage(), stateMachine: state })
-    await until([group], () => group.isLeader, 'the lone member to lead')
-    owner = new QueueOwner(group, state, () => aheadPlacement, (peer, p) => {
-      const key = `${peer}/${p.session}`
-      pushed.set(key, [...(pushed.get(key) ?? []), ...p.deliveries])
-      onPush?.()
-      return true
-    }, 'test')
-    state.onApplied = r => {
-      if (r.command === 'lease') for (const d of r.deliveries) leasedIds.push(d.id)
-      owner.applied(r)
-    }
+    solo = await soloOwner(aheadPlacement, push, r => { if (r.command === 'lease') for (const d of r.deliveries) leasedIds.push(d.id) })
+    ;({ group, state, owner } = solo)
     await owner.propose({ configure: { maxDeliveries: 2 } })
     // A backlog well past the point where the owner starts leasing ahead.
     await owner.proposeAll(Array.from({ length: 600 }, (_, i) => ({ put: { id: `b${i}`, payload: new Uint8Array([i & 0xff]) } })))
   })
-  after(async () => { owner.close('done'); await host.stop({ transferLeadership: false }); net.stop() })
+  after(async () => { await solo.stop() })
 
-  const pushes = async (key: string, n: number): Promise<DeliveryMsg[]> => {
-    while ((pushed.get(key)?.length ?? 0) < n) await new Promise<void>(resolve => { onPush = resolve })
-    return pushed.get(key) ?? []
-  }
   const leased = (): number => state.machine.stats().leased
 
   it('holds up to two prefetches more than the credit, pushes no more than the credit, and pushes held leases the moment credit returns', async () => {
@@ -235,18 +230,7 @@ describe('queue owner: a new owner re-pushes earlier leases within credit', () =
   const groups: Array<RaftGroup<AppliedResult>> = []
   const states: ReplicaStateMachine[] = []
   const owners: QueueOwner[] = []
-  const pushed = new Map<string, DeliveryMsg[]>()
-  let onPush: (() => void) | undefined
-  const push = (peer: string, p: Push): boolean => {
-    const key = `${peer}/${p.session}`
-    pushed.set(key, [...(pushed.get(key) ?? []), ...p.deliveries])
-    onPush?.()
-    return true
-  }
-  const pushes = async (key: string, n: number): Promise<DeliveryMsg[]> => {
-    while ((pushed.get(key)?.length ?? 0) < n) await new Promise<void>(resolve => { onPush = resolve })
-    return pushed.get(key) ?? []
-  }
+  const { pushed, push, pushes } = pushRecorder()
   /** An owner for the member that leads now, fed by that member's replica. */
   const ownerAt = (i: number): QueueOwner => {
     const o = new QueueOwner(groups[i], states[i], () => failoverPlacement, push, `test-${ids[i]}`)

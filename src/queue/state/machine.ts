@@ -761,19 +761,6 @@ function view (m: Msg): MessageView {
 
 /** A stored message's snapshot fields as they are now (history entries are never changed, only added and dropped). */
 function copyMessage (m: Msg): SnapshotMessage {
-  return {
-    id: m.id,
-    seq: m.seq,
-    payload: m.payload,
-    producer: m.producer,
-    enqueuedAt: m.enqueuedAt,
-    delayUntil: m.delayUntil,
-    maxDeliveries: m.maxDeliveries,
-    attempt: m.attempt,
-    deliveries: m.deliveries,
-    lease: m.lease === null ? null : { ...m.lease },
-    history: m.history.slice(),
-    deadReason: m.deadReason,
-    deadAt: m.deadAt
-  }
+  const { state: _state, heapIndex: _heapIndex, lease, history, ...fields } = m
+  return { ...fields, lease: lease === null ? null : { ...lease }, history: history.slice() }
 }
