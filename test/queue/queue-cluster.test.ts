@@ -102,6 +102,29 @@ describe('queue on a 3-peer cluster', () => {
     assertChecked(w)
   }) })
 
+  it('cut off the owner while it holds leases ahead of credit (a backlog): the new owner hands them on within prefetch, nothing lost', async () => { await withCluster(async cluster => {
+    const w = new Workload(cluster, 'ahead', { ackTimeout: 3000 })
+    await w.queueAt(0).ready()
+    const first = await ownerIndex(cluster, 'ahead')
+    const others = [0, 1, 2].filter(i => i !== first)
+    // A backlog first, well past the point where the owner leases ahead (256 ready, unclaimed).
+    await w.produce(others[0], 'b', 900, 32)
+    const consumers = [w.consume(others[0], 8, 2), w.consume(others[1], 8, 2)]
+    await w.waitForAcks(100)
+    // The owner now (placement may have moved it), and what it holds ahead of its sessions' credit.
+    const owner = cluster.meshes.findIndex(m => m.queues?.replica('ahead')?.owner?.isClosed === false)
+    const owned = cluster.mesh(owner).queues!.replica('ahead')!.owner!
+    const held = [...(owned as unknown as { sessions: Map<string, { ahead: unknown[] }> }).sessions.values()].reduce((n, s) => n + s.ahead.length, 0)
+    assert.ok(held > 0, 'the owner holds leases ahead of credit')
+    await cluster.isolate(owner)
+    await w.waitForAcks(500, 30_000) // the majority's new owner goes on, the old owner's reserve included
+    await cluster.heal()
+    await w.drain(30_000)
+    await w.stop()
+    assertChecked(w)
+    for (const c of consumers) assert.ok(c.maxHeld <= 8, `consumer on ${c.peer} held ${c.maxHeld} with prefetch 8`)
+  }) })
+
   it('isolate a consumer: its lease expires, the message is redelivered, its late ack is stale', async () => { await withCluster(async cluster => {
     const name = 'isolate'
     const q0 = cluster.mesh(0).queue<string>(name, { ackTimeout: 800 })
