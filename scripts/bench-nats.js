@@ -12,7 +12,8 @@
 // every message. Wall time runs from the first publish to the last ack *received by the stream*
 // (the consumer's ack is fire-and-forget, so the run ends when the stream is empty). Clients run
 // in their own processes (`--clients procs`, like meshchan's peers each running its own role) or
-// together in this one (`--clients one`).
+// together in this one (`--clients one`). `--warmup N`: the same servers and clients first pass N
+// messages through the stream (acked, left out of every figure), as bench-queue.js's `--warmup`.
 //
 // Needs `nats-server` on PATH (`apt-get install nats-server`) or NATS_SERVER=/path. Prints one JSON line.
 import { fork, spawn, spawnSync } from 'node:child_process'
@@ -22,7 +23,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { AckPolicy, RetentionPolicy, StorageType, connect } from 'nats'
-import { percentile } from './bench/stats.js'
+import { nextMessage, percentile } from './bench/stats.js'
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -32,6 +33,7 @@ const { values, positionals } = parseArgs({
     prefetch: { type: 'string', default: '64' },
     size: { type: 'string', default: '256' },
     clients: { type: 'string', default: 'procs' },
+    warmup: { type: 'string', default: '0' },
     'no-msg-id': { type: 'boolean', default: false },
     'base-port': { type: 'string', default: '14222' },
     'run-timeout': { type: 'string', default: '100000' }
@@ -42,6 +44,7 @@ const WINDOW = Number(values.window)
 const PREFETCH = Number(values.prefetch)
 const SIZE = Number(values.size)
 const MSG_ID = !values['no-msg-id']
+const WARMUP = Number(values.warmup)
 const STREAM = 'W1'
 const SUBJECT = 'w1.jobs'
 const DURABLE = 'workers'
@@ -52,57 +55,93 @@ if (role === 'producer') await producer(url, process)
 else if (role === 'consumer') await consumer(url, name, process)
 else await main()
 
-/** Publishes N messages, at most WINDOW unconfirmed; reports confirmed ids and timing. */
-async function producer (server, port) {
-  const nc = await connect({ servers: server })
-  const js = nc.jetstream()
-  port.send({ ready: true })
-  await new Promise(resolve => port.once('message', resolve))
-  const t0 = performance.now()
-  const confirmed = new Uint8Array(N)
+/** The controller's commands to a client, in order (none is lost between two awaits). */
+function commands (port) {
+  const queued = []
+  let wake
+  port.on('message', (msg) => { queued.push(msg); wake?.() })
+  return async () => {
+    while (queued.length === 0) await new Promise(resolve => { wake = resolve })
+    return queued.shift()
+  }
+}
+
+/** Publishes `count` messages, at most WINDOW unconfirmed; `confirmed[i]` = 1 once message i is. */
+async function publishAll (js, count, warm, confirmed) {
   await new Promise((resolve, reject) => {
+    if (count === 0) { resolve(); return }
     let next = 0
     let inflight = 0
     let done = 0
     const pump = () => {
-      while (inflight < WINDOW && next < N) {
+      while (inflight < WINDOW && next < count) {
         const i = next++
         const body = Buffer.alloc(SIZE, 0x61)
-        body.write(JSON.stringify({ id: i, t: performance.timeOrigin + performance.now() }).padEnd(HEADER, ' '))
+        body.write(JSON.stringify(warm ? { id: i, w: 1 } : { id: i, t: performance.timeOrigin + performance.now() }).padEnd(HEADER, ' '))
         inflight++
-        js.publish(SUBJECT, body, MSG_ID ? { msgID: `m${i}` } : undefined).then(() => {
-          confirmed[i] = 1
+        js.publish(SUBJECT, body, MSG_ID ? { msgID: `${warm ? 'w' : 'm'}${i}` } : undefined).then(() => {
+          if (confirmed !== undefined) confirmed[i] = 1
           inflight--
-          if (++done === N) resolve()
+          if (++done === count) resolve()
           else pump()
         }, reject)
       }
     }
     pump()
   })
-  port.send({ putsDoneMs: performance.now() - t0, confirmed: Buffer.from(confirmed).toString('base64'), cpu: process.cpuUsage() })
+}
+
+/** The producer: `warm` (publish warm-up messages), `mark` (start counting CPU), `go` (the measured run). */
+async function producer (server, port) {
+  const next = commands(port)
+  const nc = await connect({ servers: server })
+  const js = nc.jetstream()
+  port.send({ ready: true })
+  let cpuFrom = process.cpuUsage()
+  for (;;) {
+    const cmd = await next()
+    if (cmd.cmd === 'warm') {
+      await publishAll(js, cmd.n, true)
+      port.send({ warmed: true })
+    } else if (cmd.cmd === 'mark') {
+      cpuFrom = process.cpuUsage()
+    } else if (cmd.cmd === 'go') {
+      break
+    }
+  }
+  const t0 = performance.now()
+  const confirmed = new Uint8Array(N)
+  await publishAll(js, N, false, confirmed)
+  port.send({ putsDoneMs: performance.now() - t0, confirmed: Buffer.from(confirmed).toString('base64'), cpu: process.cpuUsage(cpuFrom) })
   await nc.drain()
 }
 
-/** Consumes and acks; on 'report' sends latencies and the ids it saw. */
+/** A consumer: acks everything; `mark` starts counting CPU, `report` sends latencies and the ids it saw. */
 async function consumer (server, label, port) {
+  const next = commands(port)
   const nc = await connect({ servers: server })
   const js = nc.jetstream()
   const c = await js.consumers.get(STREAM, DURABLE)
   const latencies = []
   const seen = []
   let pending = 0
-  port.once('message', () => {
-    port.send({ label, latencies, seen, cpu: process.cpuUsage() })
-  })
+  let cpuFrom = process.cpuUsage()
+  void (async () => {
+    for (;;) {
+      const cmd = await next()
+      if (cmd.cmd === 'mark') cpuFrom = process.cpuUsage()
+      else if (cmd.cmd === 'report') port.send({ label, latencies, seen, cpu: process.cpuUsage(cpuFrom) })
+    }
+  })()
   port.send({ ready: true })
   const messages = await c.consume({ max_messages: PREFETCH })
   for await (const m of messages) {
     const now = performance.timeOrigin + performance.now()
     const head = JSON.parse(Buffer.from(m.data.buffer, m.data.byteOffset, HEADER).toString())
+    m.ack()
+    if (head.w === 1) continue // warm-up: acked, left out
     latencies.push(now - head.t)
     seen.push(head.id)
-    m.ack()
     // Progress for the controller, one IPC message per turn of the event loop.
     if (pending++ === 0) setImmediate(() => { port.send({ acked: pending }); pending = 0 })
   }
@@ -113,21 +152,13 @@ function inProcess (args) {
   const child = new EventEmitter()
   const port = {
     send: (msg) => queueMicrotask(() => child.emit('message', msg)),
-    once: (event, fn) => child.once('to-child', fn)
+    on: (event, fn) => child.on('to-child', fn)
   }
   child.send = (msg) => child.emit('to-child', msg)
   child.kill = () => {}
   const run = args[0] === 'producer' ? producer(args[1], port) : consumer(args[1], args[2], port)
   run.catch(err => { console.error(err); process.exitCode = 1 })
   return child
-}
-
-function nextMessage (child, match, ms, what) {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => { child.off('message', on); reject(new Error(`timed out after ${ms} ms waiting for ${what}`)) }, ms)
-    const on = (msg) => { if (match(msg)) { clearTimeout(timer); child.off('message', on); resolve(msg) } }
-    child.on('message', on)
-  })
 }
 
 function cpuMsOfPid (pid) {
@@ -171,18 +202,35 @@ async function main () {
     await retry(() => jsm.streams.add({ name: STREAM, subjects: [SUBJECT], retention: RetentionPolicy.Workqueue, storage: StorageType.File, num_replicas: 3 }), 100)
     await jsm.consumers.add(STREAM, { durable_name: DURABLE, ack_policy: AckPolicy.Explicit, max_ack_pending: -1 })
 
-    const start = values.clients === 'one' ? inProcess : (args) => fork(new URL(import.meta.url), args)
+    // Client processes read the workload from the same options.
+    const workload = ['--messages', String(N), '--window', String(WINDOW), '--prefetch', String(PREFETCH), '--size', String(SIZE), ...(MSG_ID ? [] : ['--no-msg-id'])]
+    const start = values.clients === 'one' ? inProcess : (args) => fork(new URL(import.meta.url), [...args, ...workload])
     if (values.clients !== 'one' && values.clients !== 'procs') throw new Error('--clients procs|one')
-    const cpuBefore = values.clients === 'one' ? process.cpuUsage() : undefined
     const prod = start(['producer', urls[0]])
     const consumers = [start(['consumer', urls[1], 'a']), start(['consumer', urls[2], 'b'])]
     children.push(prod, ...consumers)
     await Promise.all(children.map(c => nextMessage(c, m => m.ready, 30000, 'client ready')))
+    const streamEmpty = async (until) => {
+      while (performance.now() < until) {
+        if ((await jsm.streams.info(STREAM)).state.messages === 0) return true
+        await new Promise(resolve => setTimeout(resolve, 1))
+      }
+      return false
+    }
+    if (WARMUP > 0) {
+      // Warm-up (`--warmup N`): the same clients and servers first pass N messages (acked, left out).
+      const warmed = nextMessage(prod, m => m.warmed === true, Number(values['run-timeout']), 'warm-up')
+      prod.send({ cmd: 'warm', n: WARMUP })
+      await warmed
+      if (!await streamEmpty(performance.now() + Number(values['run-timeout']))) throw new Error('warm-up messages were not all consumed')
+    }
+    for (const c of children) c.send({ cmd: 'mark' })
+    const cpuBefore = values.clients === 'one' ? process.cpuUsage() : undefined
     const serverCpuBefore = servers.map(s => cpuMsOfPid(s.pid))
 
     const putsDone = nextMessage(prod, m => m.putsDoneMs !== undefined, Number(values['run-timeout']), 'producer')
     const t0 = performance.now()
-    prod.send('go')
+    prod.send({ cmd: 'go' })
     // Once the consumers have sent N acks, the run ends when the stream has processed them: a
     // work-queue stream is empty when every message is published and acked.
     const deadline = t0 + Number(values['run-timeout'])
@@ -192,15 +240,10 @@ async function main () {
     })
     const produced = await putsDone
     await Promise.race([allAcked, new Promise(resolve => setTimeout(resolve, Math.max(0, deadline - performance.now())))])
-    let wallMs
-    let completed = false
-    while (performance.now() < deadline) {
-      const info = await jsm.streams.info(STREAM)
-      if (info.state.messages === 0) { wallMs = performance.now() - t0; completed = true; break }
-      await new Promise(resolve => setTimeout(resolve, 1))
-    }
+    const completed = await streamEmpty(deadline)
+    const wallMs = completed ? performance.now() - t0 : undefined
     const serverCpu = servers.map((s, i) => cpuMsOfPid(s.pid) - serverCpuBefore[i])
-    const reports = await Promise.all(consumers.map(c => { const r = nextMessage(c, m => m.label !== undefined, 30000, 'report'); c.send('report'); return r }))
+    const reports = await Promise.all(consumers.map(c => { const r = nextMessage(c, m => m.label !== undefined, 30000, 'report'); c.send({ cmd: 'report' }); return r }))
     const confirmed = Buffer.from(produced.confirmed, 'base64')
     const counts = new Uint32Array(N)
     for (const r of reports) for (const id of r.seen) counts[id]++
@@ -220,6 +263,7 @@ async function main () {
       workload: 'W1',
       server: probe.stdout.trim(),
       clients: values.clients,
+      processes: WARMUP > 0 ? `warm: ${WARMUP} messages through the stream first` : 'fresh',
       msgId: MSG_ID,
       messages: N,
       messageBytes: SIZE,

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // W1, meshchan against NATS JetStream R3, measured in the same hour: the VM's speed moves by a
 // factor of 1.5-2 from hour to hour, so the only fair comparison is runs that alternate. Each round
-// runs meshchan's W1 (scripts/bench-queue.js, fresh processes unless --warmup) and then NATS's
-// (scripts/bench-nats.js); every run's JSON line is printed as it ends, and a summary line last:
+// runs meshchan's W1 (scripts/bench-queue.js) and then NATS's (scripts/bench-nats.js), both on fresh
+// processes or both warm (`--warmup N`: the same processes first pass N messages through the queue,
+// left out of the figures); every run's JSON line is printed as it ends, and a summary line last:
 // medians, and the median of the per-round ratios.
 //
 //   npm run bench:vs-nats [-- --rounds 3] [--messages 20000] [--warmup N] [--clients procs|one]
@@ -38,14 +39,16 @@ for (let i = 0; i < rounds; i++) {
   const w1 = ['--workload', 'w1', '--messages', values.messages]
   if (values.warmup !== undefined) w1.push('--warmup', values.warmup)
   ours.push(run('./bench-queue.js', w1))
-  theirs.push(run('./bench-nats.js', ['--messages', values.messages, '--clients', values.clients]))
+  const nats = ['--messages', values.messages, '--clients', values.clients]
+  if (values.warmup !== undefined) nats.push('--warmup', values.warmup)
+  theirs.push(run('./bench-nats.js', nats))
 }
 const ok = (r) => r.completed && r.missing === 0 && r.duplicatesDelivered === 0
 console.log(JSON.stringify({
   bench: 'w1-vs-nats',
   rounds,
   meshchan: { processes: values.warmup !== undefined ? 'warm' : 'fresh', msgsPerSec: ours.map(r => r.msgsPerSec), median: median(ours.map(r => r.msgsPerSec)), cpuUsPerMsg: ours.map(r => r.cpuUsPerMsg), clean: ours.every(ok) },
-  nats: { clients: values.clients, msgsPerSec: theirs.map(r => r.msgsPerSec), median: median(theirs.map(r => r.msgsPerSec)), cpuUsPerMsg: theirs.map(r => r.cpuUsPerMsg), clean: theirs.every(ok) },
+  nats: { clients: values.clients, processes: values.warmup !== undefined ? 'warm' : 'fresh', msgsPerSec: theirs.map(r => r.msgsPerSec), median: median(theirs.map(r => r.msgsPerSec)), cpuUsPerMsg: theirs.map(r => r.cpuUsPerMsg), clean: theirs.every(ok) },
   ratioPerRound: ours.map((r, i) => Math.round(r.msgsPerSec / theirs[i].msgsPerSec * 100) / 100),
   medianRatio: median(ours.map((r, i) => r.msgsPerSec / theirs[i].msgsPerSec))
 }))
