@@ -278,7 +278,7 @@ async function main () {
       distinctConsumed: distinct,
       duplicatesDelivered: duplicates,
       missing,
-      // Servers: measured over the run; clients: whole life of the client processes (setup included).
+      // Both measured over the run only (from after any warm-up to the last ack).
       cpuUsPerMsg: Math.round((serverCpuUs + clientCpuUs) / N),
       cpuUsPerMsgByRole: { servers: Math.round(serverCpuUs / N), clients: Math.round(clientCpuUs / N) }
     }))

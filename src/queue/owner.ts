@@ -590,7 +590,7 @@ export class QueueOwner {
    * an earlier owner may have pushed one (the consumer may hold it), so those are left to expire.
    */
   private giveBack (held: AheadLease[]): void {
-    const mine = held.filter(a => a.delivery.fence!.term === this.term)
+    const mine = held.filter(a => this.leasedHere(a))
     if (mine.length === 0 || this.closed) return
     const bodies = mine.map(a => ({ nack: { ...fenceOf(a.delivery.fence!), unsent: true } }))
     this.proposeAll(bodies).catch((err: Error) => {
@@ -609,7 +609,7 @@ export class QueueOwner {
       const now = Date.now()
       let holding = false
       for (const s of this.sessions.values()) {
-        const stale = s.ahead.filter(a => a.delivery.fence!.term === this.term && now - a.at >= maxAge)
+        const stale = s.ahead.filter(a => this.leasedHere(a) && now - a.at >= maxAge)
         if (stale.length > 0) {
           // A slow consumer: what it would take next waits here while others could serve it.
           const gone = new Set(stale)
@@ -617,10 +617,15 @@ export class QueueOwner {
           this.giveBack(stale)
           s.aheadLimit = Math.floor(s.aheadLimit / 2)
         }
-        if (s.ahead.some(a => a.delivery.fence!.term === this.term)) holding = true
+        if (s.ahead.some(a => this.leasedHere(a))) holding = true
       }
       if (holding) this.armAheadTimer()
     }, Math.max(1, Math.ceil(maxAge / 2)))
+  }
+
+  /** Leased by this owner (not an earlier owner's lease re-pushed here): only those may go back unsent. */
+  private leasedHere (a: AheadLease): boolean {
+    return a.delivery.fence!.term === this.term
   }
 
   private aheadMaxAge (): number {
